@@ -1,0 +1,225 @@
+/**
+ * Boots a real Strapi (the `cms/` app) on a throwaway database for integration tests, the
+ * benchmark and the end-to-end run: SQLite in a temporary folder by default, or a fresh
+ * PostgreSQL database when TEST_DATABASE_URL is set (created here, dropped on stop).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import axios from 'axios';
+
+export const CMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'cms');
+
+export interface CmsServer {
+  /** Base URL, e.g. http://127.0.0.1:40123 */
+  url: string;
+  /** Admin panel credentials of the super admin created at start. */
+  admin: { email: string; password: string; jwt: string };
+  /** Content API tokens. */
+  tokens: { fullAccess: string; readOnly: string };
+  /** Which database it runs on, for test names and reports. */
+  databaseClient: 'sqlite' | 'postgres';
+  /** Where uploads are written (a temporary public folder). */
+  publicDir: string;
+  /** Everything Strapi printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface StartCmsOptions {
+  /** Extra environment for the Strapi process (e.g. SEED_DEMO_CONTENT, webhook settings). */
+  env?: Record<string, string>;
+  /** Serve the admin panel (needs `strapi build` first). Default false. */
+  serveAdmin?: boolean;
+  /** Milliseconds to wait for /_health. Default 120 s. */
+  startTimeoutMs?: number;
+  /** Use this port instead of a free one. */
+  port?: number;
+}
+
+/** Compiles the CMS's TypeScript (server side only, no admin bundle): a few seconds. */
+export async function compileCms(): Promise<void> {
+  await run(process.execPath, ['-e', "require('@strapi/strapi').compileStrapi().catch(e => { console.error(e); process.exit(1) })"], CMS_DIR);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+interface Database {
+  client: 'sqlite' | 'postgres';
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+async function createDatabase(workDir: string): Promise<Database> {
+  const serverUrl = process.env.TEST_DATABASE_URL?.trim();
+  if (!serverUrl) {
+    return {
+      client: 'sqlite',
+      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(workDir, 'cms.db') },
+      drop: async () => {},
+    };
+  }
+  const { default: pg } = await import('pg');
+  const name = `toa_soan_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    client: 'postgres',
+    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+export async function startCms(options: StartCmsOptions = {}): Promise<CmsServer> {
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-cms-'));
+  const database = await createDatabase(workDir);
+  const port = options.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const publicDir = path.join(workDir, 'public');
+  const admin = { email: 'admin@toasoan.test', password: `Test-${randomBytes(9).toString('base64url')}1a`, jwt: '' };
+  const secret = () => randomBytes(24).toString('base64');
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: url,
+    CMS_PUBLIC_DIR: publicDir,
+    CMS_SERVE_ADMIN: String(options.serveAdmin ?? false),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_ADMIN_EMAIL: admin.email,
+    STRAPI_ADMIN_PASSWORD: admin.password,
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    ENCRYPTION_KEY: secret(),
+    ...database.env,
+    ...options.env,
+  };
+
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, [strapiBin(), 'start'], {
+    cwd: CMS_DIR,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+  const cleanup = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await database.drop().catch(() => {});
+    await rm(workDir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitForHealth(url, options.startTimeoutMs ?? 120_000, exited, () => output);
+    admin.jwt = await adminLogin(url, admin.email, admin.password);
+    const fullAccess = await createApiToken(url, admin.jwt, 'full-access');
+    const readOnly = await createApiToken(url, admin.jwt, 'read-only');
+    return {
+      url,
+      admin,
+      tokens: { fullAccess, readOnly },
+      databaseClient: database.client,
+      publicDir,
+      output: () => output,
+      stop: cleanup,
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+/** Strapi's CLI, resolved the way the cms workspace resolves it. */
+function strapiBin(): string {
+  const pkg = createRequire(path.join(CMS_DIR, 'package.json')).resolve('@strapi/strapi/package.json');
+  return path.join(path.dirname(pkg), 'bin', 'strapi.js');
+}
+
+async function waitForHealth(url: string, timeoutMs: number, exited: Promise<number | null>, output: () => string) {
+  const deadline = Date.now() + timeoutMs;
+  let code: number | null | undefined;
+  void exited.then((c) => (code = c ?? -1));
+  while (Date.now() < deadline) {
+    if (code !== undefined) throw new Error(`Strapi exited with code ${code} before it was healthy:\n${output().slice(-4000)}`);
+    try {
+      const res = await axios.get(`${url}/_health`, { timeout: 2000, validateStatus: () => true });
+      if (res.status === 204) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Strapi did not answer ${url}/_health within ${timeoutMs} ms:\n${output().slice(-4000)}`);
+}
+
+export async function adminLogin(url: string, email: string, password: string): Promise<string> {
+  const res = await axios.post(`${url}/admin/login`, { email, password }, { validateStatus: () => true });
+  const token = res.data?.data?.token;
+  if (res.status !== 200 || typeof token !== 'string') {
+    throw new Error(`Admin login at ${url} failed: ${res.status} ${JSON.stringify(res.data).slice(0, 300)}`);
+  }
+  return token;
+}
+
+export async function createApiToken(url: string, adminJwt: string, type: 'full-access' | 'read-only'): Promise<string> {
+  const res = await axios.post(
+    `${url}/admin/api-tokens`,
+    { name: `test-${type}-${randomBytes(4).toString('hex')}`, type, lifespan: null },
+    { headers: { Authorization: `Bearer ${adminJwt}` }, validateStatus: () => true },
+  );
+  const key = res.data?.data?.accessKey;
+  if (res.status !== 201 || typeof key !== 'string') {
+    throw new Error(`Creating a ${type} API token failed: ${res.status} ${JSON.stringify(res.data).slice(0, 300)}`);
+  }
+  return key;
+}
+
+function run(command: string, args: string[], cwd: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}

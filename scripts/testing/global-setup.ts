@@ -1,0 +1,6 @@
+import { compileCms } from './cms-server';
+
+/** vitest globalSetup: compile the CMS once per test run, before any file boots it. */
+export default async function setup(): Promise<void> {
+  await compileCms();
+}
