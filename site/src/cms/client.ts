@@ -1,0 +1,185 @@
+/**
+ * The one way the site talks to Strapi: axios with a timeout, bounded concurrency, retries with
+ * backoff on network errors, 5xx and 429, and errors that fit on one line and say what to check.
+ */
+import axios, { AxiosError, type AxiosInstance } from 'axios';
+import { z } from 'astro/zod';
+import { toQueryString, type Query } from './query';
+
+export const PAGE_SIZE = 100;
+
+export interface CmsClientOptions {
+  baseUrl: string;
+  token?: string | undefined;
+  /** Per request, milliseconds. */
+  timeoutMs?: number;
+  /** Extra attempts after the first one for retryable failures. */
+  retries?: number;
+  /** First backoff delay; doubles each attempt. */
+  backoffMs?: number;
+  /** Requests in flight at once. */
+  concurrency?: number;
+}
+
+/** A failed CMS call; `message` is a single line meant to be the whole build error. */
+export class CmsError extends Error {
+  override name = 'CmsError';
+  constructor(
+    message: string,
+    /** HTTP status when the CMS answered, undefined for network failures and bad bodies. */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+const paginationSchema = z.object({
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  pageCount: z.number().int(),
+  total: z.number().int(),
+});
+const listEnvelope = z.object({
+  data: z.array(z.unknown()),
+  meta: z.object({ pagination: paginationSchema }),
+});
+const singleEnvelope = z.object({ data: z.unknown() });
+
+export interface CmsClient {
+  /** One document (single types, or a list page you handle yourself). Returns `data`. */
+  getData(path: string, query?: Query): Promise<unknown>;
+  /** Every item of a collection, paging with pagination[pageSize]=100. Items are unvalidated. */
+  listAll(path: string, query?: Query): Promise<unknown[]>;
+  /** How many HTTP requests were sent (attempts included); for logs and tests. */
+  readonly requestCount: number;
+  /** A view sharing connection and concurrency limit, with its own request count. */
+  child(): CmsClient;
+}
+
+export function createCmsClient(options: CmsClientOptions): CmsClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const retries = options.retries ?? 3;
+  const backoffMs = options.backoffMs ?? 400;
+  const limit = createLimiter(options.concurrency ?? 4);
+  const http: AxiosInstance = axios.create({
+    baseURL: baseUrl,
+    timeout: options.timeoutMs ?? 20_000,
+    headers: {
+      Accept: 'application/json',
+      ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+    },
+    // Status handling is ours: retries and messages depend on it.
+    validateStatus: () => true,
+    responseType: 'json',
+  });
+  async function request(counters: Array<{ n: number }>, path: string, query: Query): Promise<unknown> {
+    const qs = toQueryString(query);
+    const url = `${path}${qs ? `?${qs}` : ''}`;
+    const shown = `GET ${baseUrl}${url}`;
+    for (let attempt = 0; ; attempt++) {
+      let retryAfterMs: number | undefined;
+      let failure: string;
+      try {
+        for (const counter of counters) counter.n++;
+        const res = await limit(() => http.get(url));
+        if (res.status >= 200 && res.status < 300) {
+          if (typeof res.data !== 'object' || res.data === null) {
+            throw new CmsError(`CMS answered ${shown} with ${res.status} but not JSON. Check that CMS_URL (${baseUrl}) points at Strapi, not a proxy or web page.`);
+          }
+          return res.data;
+        }
+        failure = `${res.status} ${strapiMessage(res.data) ?? res.statusText ?? ''}`.trim();
+        if (!(res.status === 429 || res.status >= 500)) {
+          throw new CmsError(`CMS request failed: ${shown} → ${failure}. ${hintFor(res.status, Boolean(options.token))}`, res.status);
+        }
+        retryAfterMs = parseRetryAfter(res.headers['retry-after']);
+      } catch (error) {
+        if (error instanceof CmsError) throw error;
+        if (!(error instanceof AxiosError)) throw error;
+        failure = error.code ?? error.message;
+      }
+      if (attempt >= retries) {
+        throw new CmsError(
+          `CMS unreachable or failing: ${shown} → ${failure} after ${attempt + 1} attempts. Check that Strapi is running and CMS_URL (${baseUrl}) is right.`,
+        );
+      }
+      const delay = retryAfterMs ?? backoffMs * 2 ** attempt * (0.75 + Math.random() / 2);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 10_000)));
+    }
+  }
+
+  function parse<T>(schema: z.ZodType<T>, body: unknown, path: string): T {
+    const result = schema.safeParse(body);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw new CmsError(
+        `CMS answered ${baseUrl}${path} with an unexpected shape (${issue?.path.join('.') || 'root'}: ${issue?.message}). Check that CMS_URL points at the Tòa soạn Strapi and its version matches the site.`,
+      );
+    }
+    return result.data;
+  }
+
+  // A view counts its own requests and those of its children.
+  const view = (counters: Array<{ n: number }>): CmsClient => {
+    const own = counters[0]!;
+    const send = (path: string, query: Query) => request(counters, path, query);
+    return {
+      get requestCount() {
+        return own.n;
+      },
+      child: () => view([{ n: 0 }, ...counters]),
+      async getData(path, query = {}) {
+        return parse(singleEnvelope, await send(path, query), path).data;
+      },
+      async listAll(path, query = {}) {
+        const pageQuery = (page: number): Query => ({ ...query, pagination: { page, pageSize: PAGE_SIZE } });
+        const first = parse(listEnvelope, await send(path, pageQuery(1)), path);
+        const { pageCount } = first.meta.pagination;
+        const rest = await Promise.all(
+          Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) =>
+            send(path, pageQuery(i + 2)).then((body) => parse(listEnvelope, body, path).data),
+          ),
+        );
+        return [first.data, ...rest].flat();
+      },
+    };
+  };
+  return view([{ n: 0 }]);
+}
+
+function strapiMessage(body: unknown): string | undefined {
+  const message = (body as { error?: { message?: unknown } } | undefined)?.error?.message;
+  return typeof message === 'string' ? message : undefined;
+}
+
+function hintFor(status: number, hasToken: boolean): string {
+  if (status === 401) return hasToken ? 'Check that STRAPI_TOKEN is a valid, unexpired API token.' : 'Set STRAPI_TOKEN or let the Public role read this content.';
+  if (status === 403) return hasToken ? 'Check that STRAPI_TOKEN may read this content type.' : 'Check the Public role permissions (find/findOne) or set STRAPI_TOKEN.';
+  if (status === 404) return 'Check CMS_URL and that the content type exists in this Strapi.';
+  if (status === 400) return 'The site asked for fields the CMS does not know: check that the CMS schema matches the site.';
+  return 'Check the Strapi log.';
+}
+
+function parseRetryAfter(header: unknown): number | undefined {
+  if (typeof header !== 'string' || header === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+/** A small semaphore: at most `max` tasks run at once, the rest wait in order. */
+export function createLimiter(max: number) {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}

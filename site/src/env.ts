@@ -1,0 +1,36 @@
+/**
+ * Build-time settings, read once from the environment. Plain Node (no `import.meta.env`) so the
+ * same module serves astro.config, the loaders and the tests.
+ */
+export interface SiteEnv {
+  /** Where Strapi answers REST, without a trailing slash. */
+  cmsUrl: string;
+  /** Optional API token; without it the build reads as the Public role (published content only). */
+  strapiToken: string | undefined;
+  /** Public origin of the static site, used for canonical URLs, feeds and the sitemap. */
+  siteUrl: string;
+  /** Output folder of the build; the rebuild service points it at a fresh folder. */
+  outDir: string | undefined;
+}
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
+  return {
+    cmsUrl: normaliseUrl('CMS_URL', env.CMS_URL || 'http://localhost:1337'),
+    strapiToken: env.STRAPI_TOKEN?.trim() || undefined,
+    siteUrl: normaliseUrl('SITE_URL', env.SITE_URL || 'http://localhost:4321'),
+    outDir: env.SITE_OUT_DIR?.trim() || undefined,
+  };
+}
+
+function normaliseUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(`${name} is not a URL: "${value}" (expected e.g. http://localhost:1337)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`${name} must be http or https, got "${value}"`);
+  }
+  return url.toString().replace(/\/+$/, '');
+}

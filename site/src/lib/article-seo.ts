@@ -1,0 +1,37 @@
+/** Structured data for an article page: schema.org NewsArticle. */
+import type { Article } from './model';
+import type { SiteSettingEntry } from '../cms/entries';
+
+export function newsArticleJsonLd(
+  article: Article,
+  site: SiteSettingEntry,
+  urls: { page: string; image?: string | undefined; personUrl: (path: string) => string },
+): Record<string, unknown> {
+  const writers = article.credits.filter((c) => c.role === 'writer');
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.sapo || undefined,
+    datePublished: article.date.toISOString(),
+    dateModified: article.updatedAt,
+    mainEntityOfPage: urls.page,
+    url: urls.page,
+    inLanguage: 'vi',
+    articleSection: article.category?.name,
+    keywords: article.tags.map((t) => t.name).join(', ') || undefined,
+    author: writers.map((c) =>
+      c.person ? { '@type': 'Person', name: c.person.name, url: urls.personUrl(c.person.url) } : { '@type': 'Organization', name: c.outlet },
+    ),
+    publisher: { '@type': 'GovernmentOrganization', name: article.unit ?? site.unit ?? site.portalName },
+    image:
+      article.cover && urls.image
+        ? {
+            '@type': 'ImageObject',
+            url: urls.image,
+            caption: article.cover.caption || undefined,
+            creditText: article.cover.credit || undefined,
+          }
+        : undefined,
+  };
+}

@@ -1,0 +1,21 @@
+/** The resolved content of this build, computed once and shared by every page and feed. */
+import { getCollection } from 'astro:content';
+import { buildCatalog, type Catalog } from './model';
+
+let catalog: Promise<Catalog> | undefined;
+
+export function getCatalog(): Promise<Catalog> {
+  catalog ??= (async () => {
+    const [site, articles, categories, people, tags] = await Promise.all([
+      getCollection('site'),
+      getCollection('articles'),
+      getCollection('categories'),
+      getCollection('people'),
+      getCollection('tags'),
+    ]);
+    const settings = site[0]?.data;
+    if (!settings) throw new Error('Site setting missing from the content store; the site loader did not run');
+    return buildCatalog({ site: settings, articles, categories, people, tags, warn: (m) => console.warn(`[content] ${m}`) });
+  })();
+  return catalog;
+}

@@ -1,0 +1,29 @@
+/** Glue between the feed items and Astro: optimised images through getImage, absolute URLs. */
+import rss from '@astrojs/rss';
+import { getImage } from 'astro:assets';
+import type { PhotoEntry } from '../cms/entries';
+import { readEnv } from '../env';
+import { FEED_NAMESPACES, FEED_SIZE, feedItem, type FeedImage } from './feed';
+import type { Article } from './model';
+
+export async function feedResponse(options: { title: string; description: string; site: URL; articles: Article[] }): Promise<Response> {
+  const absolute = (path: string) => new URL(path, options.site).toString();
+  const { cmsUrl } = readEnv();
+  const imageOf = async (photo: PhotoEntry): Promise<FeedImage> => {
+    const width = Math.min(800, photo.width);
+    const height = Math.round((photo.height * width) / photo.width);
+    const image = await getImage({ src: photo.src, width, height, format: 'jpeg' });
+    return { url: absolute(image.src), width, height, type: 'image/jpeg' };
+  };
+  const items = await Promise.all(
+    options.articles.slice(0, FEED_SIZE).map((a) => feedItem(a, absolute, imageOf, (url) => new URL(url, `${cmsUrl}/`).toString())),
+  );
+  return rss({
+    title: options.title,
+    description: options.description,
+    site: options.site,
+    xmlns: FEED_NAMESPACES,
+    customData: '<language>vi</language>',
+    items,
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * RSS 2.0 items for @astrojs/rss: full body in content:encoded, names in dc:creator (RSS
+ * `author` wants an e-mail), the cover as media:content with caption and photographer credit.
+ */
+import type { RSSFeedItem } from '@astrojs/rss';
+import type { PhotoEntry } from '../cms/entries';
+import type { Article } from './model';
+import { escapeHtml, renderBlocks } from './rich-text';
+
+export const FEED_SIZE = 50;
+
+export const FEED_NAMESPACES = {
+  dc: 'http://purl.org/dc/elements/1.1/',
+  media: 'http://search.yahoo.com/mrss/',
+  content: 'http://purl.org/rss/1.0/modules/content/',
+};
+
+/** An optimised copy of a photo, with an absolute URL. */
+export interface FeedImage { url: string; width: number; height: number; type: string }
+export type FeedImageOf = (photo: PhotoEntry) => Promise<FeedImage>;
+
+const xml = escapeHtml;
+
+function figure(photo: PhotoEntry, image: FeedImage): string {
+  const caption = [photo.caption, photo.credit && `(Ảnh: ${photo.credit})`].filter(Boolean).join(' ');
+  return `<figure><img src="${xml(image.url)}" width="${image.width}" height="${image.height}" alt="${xml(photo.alt)}">${caption ? `<figcaption>${xml(caption)}</figcaption>` : ''}</figure>`;
+}
+
+export async function feedItem(article: Article, absolute: (path: string) => string, imageOf: FeedImageOf, mediaUrl: (url: string) => string): Promise<RSSFeedItem> {
+  const parts: string[] = [];
+  if (article.cover) parts.push(figure(article.cover, await imageOf(article.cover)));
+  for (const block of article.body) {
+    parts.push(block.kind === 'text' ? renderBlocks(block.blocks, { mediaUrl }) : figure(block.photo, await imageOf(block.photo)));
+  }
+  for (const photo of article.gallery) parts.push(figure(photo, await imageOf(photo)));
+  const credits = article.byline.flatMap((g) => g.names.map((n) => `${g.label}: ${n.name}`));
+  if (credits.length > 0) parts.push(`<p>${xml(credits.join(' – '))}</p>`);
+
+  const writers = article.byline.find((g) => g.role === 'writer') ?? article.byline.find((g) => g.role === 'source');
+  const custom: string[] = (writers?.names ?? []).map((n) => `<dc:creator>${xml(n.name)}</dc:creator>`);
+  if (article.cover) {
+    const image = await imageOf(article.cover);
+    custom.push(
+      `<media:content url="${xml(image.url)}" medium="image" type="${xml(image.type)}" width="${image.width}" height="${image.height}">` +
+        (article.cover.caption ? `<media:description>${xml(article.cover.caption)}</media:description>` : '') +
+        (article.cover.credit ? `<media:credit role="photographer">${xml(article.cover.credit)}</media:credit>` : '') +
+        `</media:content>`,
+    );
+  }
+  return {
+    title: article.title,
+    link: absolute(article.url),
+    pubDate: article.date,
+    description: article.sapo || undefined,
+    content: parts.join('\n'),
+    categories: [article.category?.name, ...article.tags.map((t) => t.name)].filter((c): c is string => Boolean(c)),
+    customData: custom.join(''),
+  };
+}

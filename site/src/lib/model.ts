@@ -1,0 +1,141 @@
+/**
+ * Resolves store entries into what pages render: relations looked up by documentId, bylines
+ * grouped, lists sorted. Pure (no astro:content) so it is tested directly; `catalog.ts` feeds it.
+ * A relation that points nowhere is reported under the article's name and left out.
+ */
+import type { ArticleEntry, CategoryEntry, PersonEntry, SiteSettingEntry, TagEntry } from '../cms/entries';
+import type { CreditRole } from '../cms/strapi-schemas';
+import { groupByline, type BylineGroup, type BylineName } from './byline';
+import { articleUrl, categoryUrl, personUrl, tagUrl } from './urls';
+
+export interface Category extends CategoryEntry { id: string; url: string }
+export interface Person extends PersonEntry { id: string; url: string }
+export interface Tag extends TagEntry { id: string; url: string }
+export interface Credit { role: CreditRole; person: Person | null; outlet: string | null }
+
+export interface Article extends Omit<ArticleEntry, 'byline'> {
+  id: string;
+  url: string;
+  date: Date;
+  category: Category | null;
+  tags: Tag[];
+  credits: Credit[];
+  byline: BylineGroup[];
+}
+
+export interface Catalog {
+  site: SiteSettingEntry;
+  /** Newest first. */
+  articles: Article[];
+  /** By position, then name. */
+  categories: Category[];
+  people: Person[];
+  tags: Tag[];
+  articlesInCategory(category: Category): Article[];
+  articlesWithTag(tag: Tag): Article[];
+  /** What a person is credited for, grouped by role. */
+  creditsOf(person: Person): Array<{ role: CreditRole; articles: Article[] }>;
+  related(article: Article, limit?: number): Article[];
+}
+
+interface Stored<T> { id: string; data: T }
+
+export function buildCatalog(input: {
+  site: SiteSettingEntry;
+  articles: Stored<ArticleEntry>[];
+  categories: Stored<CategoryEntry>[];
+  people: Stored<PersonEntry>[];
+  tags: Stored<TagEntry>[];
+  warn: (message: string) => void;
+}): Catalog {
+  const categories = input.categories
+    .map(({ id, data }) => ({ ...data, id, url: categoryUrl(data.slug) }))
+    .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name, 'vi'));
+  const people = input.people.map(({ id, data }) => ({ ...data, id, url: personUrl(data.slug) }));
+  const tags = input.tags.map(({ id, data }) => ({ ...data, id, url: tagUrl(data.slug) }));
+  const categoryById = new Map(categories.map((c) => [c.id, c]));
+  const personById = new Map(people.map((p) => [p.id, p]));
+  const tagById = new Map(tags.map((t) => [t.id, t]));
+
+  const articles: Article[] = input.articles.map(({ id, data }) => {
+    const label = `article "${data.title}" (${id})`;
+    let category: Category | null = null;
+    if (data.categoryId) {
+      category = categoryById.get(data.categoryId) ?? null;
+      if (!category) input.warn(`${label}: category ${data.categoryId} not found; shown without category`);
+    }
+    const articleTags = data.tagIds.flatMap((tagId) => {
+      const tag = tagById.get(tagId);
+      if (!tag) input.warn(`${label}: tag ${tagId} not found; left out`);
+      return tag ? [tag] : [];
+    });
+    const credits: Credit[] = data.byline.flatMap((c) => {
+      const person = c.personId ? personById.get(c.personId) ?? null : null;
+      if (c.personId && !person) input.warn(`${label}: credited person ${c.personId} not found; left out`);
+      return person || c.outlet ? [{ role: c.role, person, outlet: c.outlet }] : [];
+    });
+    const byline = groupByline(
+      credits.map((c) => ({
+        role: c.role,
+        names: [
+          ...(c.person ? [{ name: c.person.name, href: c.person.url }] : []),
+          ...(c.outlet ? [{ name: c.outlet, href: null }] : []),
+        ] satisfies BylineName[],
+      })),
+    );
+    const { byline: _entries, ...rest } = data;
+    return { ...rest, id, url: articleUrl(data.slug), date: new Date(data.publicationDate), category, tags: articleTags, credits, byline };
+  });
+  articles.sort((a, b) => b.date.getTime() - a.date.getTime() || a.title.localeCompare(b.title, 'vi'));
+
+  const byCategory = new Map<string, Article[]>();
+  const byTag = new Map<string, Article[]>();
+  const byPerson = new Map<string, Map<CreditRole, Article[]>>();
+  for (const article of articles) {
+    if (article.category) push(byCategory, article.category.id, article);
+    for (const tag of article.tags) push(byTag, tag.id, article);
+    for (const credit of article.credits) {
+      if (!credit.person) continue;
+      const roles = byPerson.get(credit.person.id) ?? new Map<CreditRole, Article[]>();
+      byPerson.set(credit.person.id, roles);
+      const list = roles.get(credit.role) ?? [];
+      if (!list.includes(article)) list.push(article);
+      roles.set(credit.role, list);
+    }
+  }
+
+  return {
+    site: input.site,
+    articles,
+    categories,
+    people,
+    tags,
+    articlesInCategory: (category) => byCategory.get(category.id) ?? [],
+    articlesWithTag: (tag) => byTag.get(tag.id) ?? [],
+    creditsOf: (person) =>
+      (['writer', 'editor', 'photographer', 'source'] as const)
+        .map((role) => ({ role, articles: byPerson.get(person.id)?.get(role) ?? [] }))
+        .filter((g) => g.articles.length > 0),
+    related(article, limit = 5) {
+      const tagIds = new Set(article.tags.map((t) => t.id));
+      return articles
+        .filter((other) => other !== article)
+        .map((other) => ({
+          other,
+          score:
+            other.tags.filter((t) => tagIds.has(t.id)).length * 2 +
+            (article.category && other.category?.id === article.category.id ? 1 : 0),
+        }))
+        .filter((r) => r.score > 0)
+        .sort((a, b) => b.score - a.score || b.other.date.getTime() - a.other.date.getTime())
+        .slice(0, limit)
+        .map((r) => r.other);
+    },
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key) ?? [];
+  list.push(value);
+  map.set(key, list);
+}
