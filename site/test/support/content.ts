@@ -73,7 +73,7 @@ export async function createTestContent(cmsUrl: string, token: string, publicDir
       body: [
         { __component: 'body.text', content: [text(body), { type: 'heading', level: 2, children: [{ type: 'text', text: 'Nội dung chính' }] }] },
         { __component: 'media.credited-photo', image: inline.id, caption: `Đại biểu dự họp (${i})`, credit: 'Minh Hải' },
-        { __component: 'body.text', content: [text('Đồng chí Bí thư Huyện ủy phát biểu chỉ đạo.')] },
+        { __component: 'body.text', content: [text(i === 3 ? 'Đồng chí Bí thư Huyện ủy phát biểu chỉ đạo.' : 'Các đại biểu thảo luận sôi nổi.')] },
       ],
       byline: [
         { role: 'writer', person: lan.documentId },
