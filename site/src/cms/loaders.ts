@@ -114,7 +114,7 @@ async function syncCollection<T extends Record<string, unknown>>(
   );
 }
 
-/** Full documents for `ids`: one paged listing when most changed, else `$in` batches. */
+/** Full documents for `ids`: `$in` batches, or the paged listing when that takes fewer requests. */
 async function fetchDocuments<T extends Record<string, unknown>>(
   client: CmsClient,
   options: CollectionLoaderOptions<T>,
@@ -122,7 +122,7 @@ async function fetchDocuments<T extends Record<string, unknown>>(
   total: number,
 ): Promise<unknown[]> {
   if (ids.length === 0) return [];
-  if (ids.length > total / 2 || ids.length > PAGE_SIZE * 5) return client.listAll(options.path, options.query);
+  if (Math.ceil(total / PAGE_SIZE) < Math.ceil(ids.length / IDS_PER_REQUEST)) return client.listAll(options.path, options.query);
   const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) batches.push(ids.slice(i, i + IDS_PER_REQUEST));
   const pages = await Promise.all(

@@ -1,0 +1,193 @@
+/**
+ * End to end: a real Strapi with test content, the real `astro build` into a temporary
+ * SITE_OUT_DIR, then the output checked as a reader, a feed reader and the search box see it.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import axios from 'axios';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCms, type CmsServer } from '@toa-soan/scripts/testing';
+import { createTestContent, type TestContent } from './support/content';
+
+const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ASTRO_BIN = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+
+let cms: CmsServer;
+let content: TestContent;
+let work: string;
+let out: string;
+let firstLog: string;
+
+function astroBuild(env: Record<string, string>): Promise<{ code: number | null; log: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ASTRO_BIN, 'build'], {
+      cwd: SITE_DIR,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: 'https://thapmuoi.example.vn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (c: Buffer) => (log += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (log += c.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, log }));
+  });
+}
+const page = (dir: string, urlPath: string) => readFile(path.join(dir, urlPath, 'index.html'), 'utf8');
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-site-'));
+  cms = await startCms();
+  content = await createTestContent(cms.url, cms.tokens.fullAccess, cms.publicDir);
+  out = path.join(work, 'dist-1');
+  const build = await astroBuild({ CMS_URL: cms.url, SITE_OUT_DIR: out });
+  firstLog = build.log;
+  if (build.code !== 0) throw new Error(`astro build failed:\n${build.log.slice(-3000)}`);
+}, 300_000);
+
+afterAll(async () => {
+  await cms?.stop();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('the built site', () => {
+  it('has a page per published article with byline, photo credits and Vietnamese dates', async () => {
+    for (const a of content.published) {
+      const html = await page(out, `tin-tuc/${a.slug}`);
+      expect(html).toContain('<html lang="vi">');
+      expect(html).toContain(`<h1>${a.title}</h1>`);
+      expect(html).toMatch(/<dt>Bài:<\/dt> <dd><a href="\/nguoi-thuc-hien\/nguyen-thi-lan\/"[^>]*>Nguyễn Thị Lan<\/a>/);
+      expect(html).toContain('<dt>Ảnh:</dt>');
+      expect(html).toMatch(new RegExp(`<figcaption>${a.caption} <span class="credit">\\(Ảnh: ${a.credit}\\)</span></figcaption>`));
+      expect(html).toMatch(/<source srcset="[^"]+\.avif 360w/);
+      expect(html).toMatch(/\/2020 16:30<\/time>/);
+      expect(html).toContain(`<link rel="canonical" href="https://thapmuoi.example.vn/tin-tuc/${a.slug}/">`);
+      expect(html).toContain('"@type":"NewsArticle"');
+      expect(html).toContain('type="application/rss+xml"');
+    }
+  });
+
+  it('leaves drafts out', async () => {
+    expect(existsSync(path.join(out, 'tin-tuc', content.draftSlug))).toBe(false);
+    expect(await readFile(path.join(out, 'rss.xml'), 'utf8')).not.toContain(content.draftSlug);
+  });
+
+  it('builds an article whose photo file is gone without the photo, and names it in a warning', async () => {
+    const html = await page(out, `tin-tuc/${content.brokenPhotoSlug}`);
+    expect(html).toContain('Bài vẫn phải hiện, không có ảnh.');
+    expect(html).not.toContain('Ảnh đã mất');
+    expect(firstLog).toMatch(/WARN.*"Bài có ảnh bị mất".*cover: photo file .* cannot be fetched \(HTTP 404\); left out/);
+  });
+
+  it('paginates categories and lists what a person is credited for', async () => {
+    const category = await page(out, 'chuyen-muc/tin-tuc-su-kien');
+    expect(category).toContain('Tháp Mười ra quân chiến dịch mùa hè xanh');
+    const person = await page(out, 'nguoi-thuc-hien/le-minh-hai');
+    expect(person).toContain('Ảnh');
+    for (const a of content.published) expect(person).toContain(`/tin-tuc/${a.slug}/`);
+    expect(existsSync(path.join(out, 'tu-khoa', 'dai-hoi', 'index.html'))).toBe(true);
+    expect(existsSync(path.join(out, '404.html'))).toBe(true);
+    expect(await readFile(path.join(out, 'robots.txt'), 'utf8')).toContain('Sitemap: https://thapmuoi.example.vn/sitemap-index.xml');
+  });
+
+  it('writes RSS feeds with full content, creators and credited media', async () => {
+    for (const feed of ['rss.xml', 'chuyen-muc/tin-tuc-su-kien/rss.xml']) {
+      const xml = await readFile(path.join(out, feed), 'utf8');
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const rss = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml).rss;
+      expect(rss['@xmlns:dc']).toBe('http://purl.org/dc/elements/1.1/');
+      expect(rss['@xmlns:media']).toBe('http://search.yahoo.com/mrss/');
+      expect(rss['@xmlns:content']).toBe('http://purl.org/rss/1.0/modules/content/');
+      const items = [rss.channel.item].flat();
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) {
+        expect(item.link).toMatch(/^https:\/\/thapmuoi\.example\.vn\/tin-tuc\/[^/]+\/$/);
+        expect(item.guid['#text']).toBe(item.link);
+        expect(new Date(item.pubDate).getFullYear()).toBe(2020);
+        expect(item.description).toBeTruthy();
+        expect(item['content:encoded']).toContain('<p>');
+        expect(item['dc:creator']).toBe('Nguyễn Thị Lan');
+        expect(item.category).toBeTruthy();
+      }
+      const withCover = items.find((i) => i.link.endsWith('/bai-2/'));
+      expect(withCover['media:content']['@url']).toMatch(/^https:\/\/thapmuoi\.example\.vn\/_astro\/.+\.jpe?g$/);
+      expect(withCover['media:content']['media:description']).toBe('Quang cảnh hội nghị số 2 tại Tháp Mười');
+      expect(withCover['media:content']['media:credit']).toEqual({ '#text': 'Đức Anh 2', '@role': 'photographer' });
+    }
+  });
+
+  it('indexes articles for Pagefind so queries without diacritics, đ included, find them', async () => {
+    const server = http.createServer(async (req, res) => {
+      const file = path.join(out, decodeURIComponent(new URL(req.url!, 'http://x').pathname));
+      try {
+        res.end(await readFile(file));
+      } catch {
+        res.statusCode = 404;
+        res.end();
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const pagefind = await import(pathToFileURL(path.join(out, 'pagefind', 'pagefind.js')).href);
+      await pagefind.options({ basePath: `${base}/pagefind/` });
+      // The search page folds đ the same way before the query reaches Pagefind.
+      const search = async (q: string) => {
+        const found = await pagefind.search(q.replace(/đ/g, 'd').replace(/Đ/g, 'D'));
+        return Promise.all(found.results.map((r: { data(): Promise<{ url: string; meta: Record<string, string> }> }) => r.data()));
+      };
+      const slugs = (results: Array<{ url: string }>) => results.map((r) => new URL(r.url).pathname);
+
+      expect(slugs(await search('thap muoi'))).toContain('/tin-tuc/bai-2/');
+      expect(slugs(await search('dang uy'))[0]).toBe('/tin-tuc/bai-1/');
+      expect(slugs(await search('dong chi'))[0]).toBe('/tin-tuc/bai-3/');
+      expect(slugs(await search('Đồng chí'))[0]).toBe('/tin-tuc/bai-3/');
+      const [hit] = await search('dang uy');
+      expect(hit.meta.title).toBe('Đảng ủy xã Mỹ An tổ chức Đại hội điểm');
+      expect(hit.meta.date).toBe('11/07/2020 16:30');
+      expect(hit.meta.image).toMatch(/^https:\/\/thapmuoi\.example\.vn\/_astro\//);
+      // Only article bodies are indexed: the footer's address is not a result.
+      expect(slugs(await search('khom'))).toEqual([]);
+      const filters = await pagefind.filters();
+      expect(Object.keys(filters.category ?? {})).toContain('Xây dựng Đảng');
+      expect(filters.year).toHaveProperty('2020');
+      expect(filters.person).toHaveProperty('Nguyễn Thị Lan');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('rebuilds incrementally: one edit and one deletion fetch little, into a fresh folder', async () => {
+    const api = axios.create({ baseURL: cms.url, headers: { Authorization: `Bearer ${cms.tokens.fullAccess}` } });
+    const list = await api.get('/api/articles?fields[0]=slug');
+    const id = (slug: string) => list.data.data.find((a: { slug: string }) => a.slug === slug).documentId;
+    await api.put(`/api/articles/${id('bai-2')}?status=published`, { data: { title: 'Tháp Mười ra quân mùa hè xanh 2020' } });
+    await api.delete(`/api/articles/${id('bai-3')}`);
+
+    const second = path.join(work, 'dist-2');
+    const build = await astroBuild({ CMS_URL: cms.url, SITE_OUT_DIR: second });
+    expect(build.code, build.log.slice(-2000)).toBe(0);
+    // The edited article plus the one with a missing photo (retried until fixed); nothing else.
+    expect(build.log).toMatch(/\/api\/articles: 3 published, 2 fetched, 1 removed, 0 left out \(2 requests\)/);
+    expect(build.log).toMatch(/\/api\/categories: 2 published, 0 fetched, 0 removed, 0 left out \(1 requests\)/);
+    expect(await page(second, 'tin-tuc/bai-2')).toContain('<h1>Tháp Mười ra quân mùa hè xanh 2020</h1>');
+    expect(existsSync(path.join(second, 'tin-tuc', 'bai-3'))).toBe(false);
+    expect(existsSync(path.join(second, 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+
+  it('fails with one clear line when the CMS is unreachable', async () => {
+    const build = await astroBuild({ CMS_URL: 'http://127.0.0.1:9', SITE_OUT_DIR: path.join(work, 'dist-3') });
+    expect(build.code).not.toBe(0);
+    const errors = build.log.split('\n').filter((l) => l.includes('CMS unreachable'));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]).toMatch(/GET http:\/\/127\.0\.0\.1:9\/api\/.* → ECONNREFUSED after 4 attempts\. Check that Strapi is running and CMS_URL \(http:\/\/127\.0\.0\.1:9\) is right\./);
+    expect(existsSync(path.join(work, 'dist-3', 'index.html'))).toBe(false);
+  });
+});
