@@ -92,7 +92,9 @@ describe('CMS client', () => {
 
   it('reports an unreachable CMS clearly', async () => {
     const port = await freePort();
-    const error = await createCmsClient({ baseUrl: `http://127.0.0.1:${port}`, retries: 1, backoffMs: 1 }).getData('/api/site-setting').catch((e: CmsError) => e);
+    const error = (await createCmsClient({ baseUrl: `http://127.0.0.1:${port}`, retries: 1, backoffMs: 1 })
+      .getData('/api/site-setting')
+      .catch((e: unknown) => e)) as CmsError;
     expect(error).toBeInstanceOf(CmsError);
     expect(error.message).toBe(
       `CMS unreachable or failing: GET http://127.0.0.1:${port}/api/site-setting → ECONNREFUSED after 2 attempts. Check that Strapi is running and CMS_URL (http://127.0.0.1:${port}) is right.`,
