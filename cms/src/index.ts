@@ -1,12 +1,28 @@
 import type { Core } from '@strapi/strapi';
+import { applyAdminLabels } from './bootstrap/admin-labels';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { enforcePublicAccess } from './bootstrap/public-access';
+import { syncRebuildWebhook } from './bootstrap/rebuild-webhook';
+import { registerArticlePublishing } from './documents/article-publishing';
+import { registerSlugFilling } from './documents/slugs';
+import { envBool } from './lib/env';
+import { seedDemoContent } from './seed/seed';
 
 export default {
-  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // Slugs first: the publishing rules then see the article as it will be stored.
+    registerSlugFilling(strapi);
+    registerArticlePublishing(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await enforcePublicAccess(strapi);
     await ensureFirstAdmin(strapi);
+    await syncRebuildWebhook(strapi);
+    await applyAdminLabels(strapi);
+    if (envBool('SEED_DEMO_CONTENT', false) && (await strapi.db.query('api::article.article').count({})) === 0) {
+      const report = await seedDemoContent(strapi);
+      strapi.log.info(`Loaded the demo content: ${JSON.stringify(report.counts)}`);
+    }
   },
 };
