@@ -1,0 +1,272 @@
+/**
+ * Turns a stream of content changes into site builds: changes are de-duplicated and collected for
+ * a short debounce, one build runs at a time, and changes arriving during a build cause exactly one
+ * more build after it. A build goes into a fresh folder and is swapped in only when it succeeded,
+ * so a failed build (CMS down, bad data) leaves the last good site live and records why.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { BuildFolders, diffBuilds, type SiteChanges } from './builds';
+
+/** One reason to rebuild: a Strapi webhook event, or an operator/start-up request. */
+export interface ChangeEvent {
+  event: string;
+  /** Strapi model name (e.g. `article`) or `media`. */
+  model?: string;
+  uid?: string;
+  documentId?: string;
+  receivedAt: string;
+}
+
+export interface BuildContext {
+  /** Fresh folder the build writes into (does not exist yet). */
+  outDir: string;
+  /** Where the build's output should go. */
+  logFile: string;
+  reasons: ChangeEvent[];
+}
+
+/** Builds the site into ctx.outDir; rejects (with a useful message) when the build failed. */
+export type BuildCommand = (ctx: BuildContext) => Promise<void>;
+
+export interface BuildRecord {
+  id: string;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  result: 'success' | 'failed';
+  reasons: ChangeEvent[];
+  logFile: string;
+  error?: string;
+  changes?: SiteChanges;
+}
+
+export interface RebuilderStatus {
+  state: 'idle' | 'waiting' | 'building';
+  /** Name of the live build folder, or null before the first success. */
+  live: string | null;
+  pending: ChangeEvent[];
+  lastBuild: BuildRecord | null;
+  lastSuccess: BuildRecord | null;
+  counts: { builds: number; succeeded: number; failed: number; events: number; duplicates: number };
+}
+
+export interface RebuilderOptions {
+  stateDir: string;
+  build: BuildCommand;
+  /** Quiet time after the last change before a build starts. Default 1000 ms. */
+  debounceMs?: number;
+  /** Longest a change waits while changes keep coming. Default 10 s. */
+  maxWaitMs?: number;
+  /** Build folders kept (the live one always is). Default 3. */
+  keep?: number;
+  /** Retry after a failed build, doubling up to 15 min; 0 disables. Default 60 s. */
+  retryMs?: number;
+  log?: (line: string) => void;
+}
+
+const MAX_RETRY_MS = 15 * 60_000;
+
+/** Strapi sends entry.delete once per stored version (draft and published): one key per document. */
+export function changeKey(change: ChangeEvent): string {
+  return [change.event, change.uid ?? change.model ?? '', change.documentId ?? change.receivedAt].join('|');
+}
+
+export function describeChange(change: ChangeEvent): string {
+  return [change.event, change.model, change.documentId].filter(Boolean).join(' ');
+}
+
+export class Rebuilder {
+  readonly folders: BuildFolders;
+  private readonly debounceMs: number;
+  private readonly maxWaitMs: number;
+  private readonly keep: number;
+  private readonly retryMs: number;
+  private readonly log: (line: string) => void;
+
+  private pending = new Map<string, ChangeEvent>();
+  private firstPendingAt = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryDelay: number;
+  private running: Promise<void> | null = null;
+  private waiters: Array<(record: BuildRecord) => void> = [];
+  private stopped = false;
+  private lastBuild: BuildRecord | null = null;
+  private lastSuccess: BuildRecord | null = null;
+  private live: string | null = null;
+  private counts = { builds: 0, succeeded: 0, failed: 0, events: 0, duplicates: 0 };
+
+  constructor(private readonly options: RebuilderOptions) {
+    this.folders = new BuildFolders(options.stateDir);
+    this.debounceMs = options.debounceMs ?? 1000;
+    this.maxWaitMs = options.maxWaitMs ?? 10_000;
+    this.keep = Math.max(1, options.keep ?? 3);
+    this.retryMs = options.retryMs ?? 60_000;
+    this.retryDelay = this.retryMs;
+    this.log = options.log ?? ((line) => console.log(line));
+  }
+
+  /** Reads the live build left by a previous run, so it keeps being served. */
+  async init(): Promise<void> {
+    const current = await this.folders.current();
+    this.live = current ? path.basename(current) : null;
+  }
+
+  /** Queues a change; false when the same change is already waiting (a duplicate). */
+  notify(change: ChangeEvent): boolean {
+    this.counts.events += 1;
+    const key = changeKey(change);
+    if (this.pending.has(key)) {
+      this.counts.duplicates += 1;
+      return false;
+    }
+    if (this.pending.size === 0) this.firstPendingAt = Date.now();
+    this.pending.set(key, change);
+    if (!this.running && !this.stopped) this.schedule();
+    return true;
+  }
+
+  /** Builds as soon as possible (no debounce) and resolves with the build that included `change`. */
+  rebuildNow(change: ChangeEvent): Promise<BuildRecord> {
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      this.notify(change);
+      if (!this.running) this.runNext();
+    });
+  }
+
+  /** Resolves when nothing is waiting or building. */
+  async whenIdle(): Promise<void> {
+    while (this.running || this.timer) {
+      if (this.running) await this.running;
+      else await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  status(): RebuilderStatus {
+    return {
+      state: this.running ? 'building' : this.pending.size > 0 ? 'waiting' : 'idle',
+      live: this.live,
+      pending: [...this.pending.values()],
+      lastBuild: this.lastBuild,
+      lastSuccess: this.lastSuccess,
+      counts: { ...this.counts },
+    };
+  }
+
+  /** Cancels waiting builds and lets a running one finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.timer = null;
+    this.retryTimer = null;
+    await this.running;
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    const waited = Date.now() - this.firstPendingAt;
+    const delay = Math.max(0, Math.min(this.debounceMs, this.maxWaitMs - waited));
+    this.timer = setTimeout(() => this.runNext(), delay);
+  }
+
+  private runNext(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.running || this.pending.size === 0 || this.stopped) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const reasons = [...this.pending.values()];
+    const waiters = this.waiters;
+    this.pending = new Map();
+    this.waiters = [];
+    this.running = this.buildOnce(reasons)
+      .then((record) => {
+        for (const resolve of waiters) resolve(record);
+        if (record.result === 'failed') this.scheduleRetry();
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.pending.size > 0 && !this.stopped) {
+          // Changes that came in during the build: exactly one more build, after the debounce.
+          this.firstPendingAt = Date.now();
+          if (this.waiters.length > 0) this.runNext();
+          else this.schedule();
+        }
+      });
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryMs <= 0 || this.stopped || this.pending.size > 0) return;
+    const delay = this.retryDelay;
+    this.retryDelay = Math.min(this.retryDelay * 2, MAX_RETRY_MS);
+    this.log(`[rebuild] retrying in ${Math.round(delay / 1000)} s`);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.notify({ event: 'retry', receivedAt: new Date().toISOString() });
+    }, delay);
+    this.retryTimer.unref();
+  }
+
+  private async buildOnce(reasons: ChangeEvent[]): Promise<BuildRecord> {
+    const started = new Date();
+    const outDir = await this.folders.reserve(started);
+    const id = path.basename(outDir);
+    const logsDir = path.join(this.options.stateDir, 'logs');
+    await mkdir(logsDir, { recursive: true });
+    const logFile = path.join(logsDir, `build-${id}.log`);
+    const why = summarise(reasons);
+    this.log(`[rebuild] build ${id} started (${why})`);
+    this.counts.builds += 1;
+
+    const record: BuildRecord = {
+      id,
+      startedAt: started.toISOString(),
+      finishedAt: '',
+      durationMs: 0,
+      result: 'failed',
+      reasons,
+      logFile,
+    };
+    try {
+      await this.options.build({ outDir, logFile, reasons });
+      if (!existsSync(path.join(outDir, 'index.html'))) {
+        throw new Error(`the build finished but wrote no index.html into ${outDir}`);
+      }
+      record.changes = await diffBuilds(await this.folders.current(), outDir);
+      await this.folders.swap(outDir);
+      this.live = id;
+      record.result = 'success';
+      await this.folders.prune(this.keep).catch((error) => this.log(`[rebuild] pruning old builds failed: ${(error as Error).message}`));
+    } catch (error) {
+      record.error = (error as Error).message;
+      await rm(outDir, { recursive: true, force: true }).catch(() => {});
+    }
+    const finished = new Date();
+    record.finishedAt = finished.toISOString();
+    record.durationMs = finished.getTime() - started.getTime();
+    this.lastBuild = record;
+    const seconds = (record.durationMs / 1000).toFixed(1);
+    if (record.result === 'success') {
+      this.counts.succeeded += 1;
+      this.lastSuccess = record;
+      this.retryDelay = this.retryMs;
+      const c = record.changes!;
+      const pages = [...c.pages.added.map((p) => `+${p}`), ...c.pages.removed.map((p) => `-${p}`)].slice(0, 5).join(' ');
+      this.log(`[rebuild] build ${id} live in ${seconds} s (${why}): ${c.added} added, ${c.changed} changed, ${c.removed} removed files${pages ? ` ${pages}` : ''}`);
+    } else {
+      this.counts.failed += 1;
+      const tail = await readFile(logFile, 'utf8').then((t) => t.trim().split('\n').slice(-5).join('\n'), () => '');
+      this.log(`[rebuild] build ${id} FAILED after ${seconds} s (${why}): ${record.error}; the previous site stays live. Log: ${logFile}${tail ? `\n${tail}` : ''}`);
+    }
+    return record;
+  }
+}
+
+function summarise(reasons: ChangeEvent[]): string {
+  const shown = reasons.slice(0, 4).map(describeChange).join(', ');
+  return reasons.length > 4 ? `${shown} and ${reasons.length - 4} more` : shown;
+}
