@@ -1,0 +1,63 @@
+/**
+ * What the journey needs to exist before the editor starts: two people to credit and a category,
+ * created through the content API like any integration would.
+ */
+import axios from 'axios';
+
+export interface Person {
+  documentId: string;
+  name: string;
+}
+
+async function contentApi<T>(cmsUrl: string, token: string, method: 'get' | 'post', url: string, data?: unknown): Promise<T> {
+  const res = await axios.request({
+    method,
+    url: `${cmsUrl}${url}`,
+    data,
+    headers: { Authorization: `Bearer ${token}` },
+    validateStatus: () => true,
+  });
+  if (res.status >= 300) {
+    throw new Error(`${method.toUpperCase()} ${url} answered ${res.status}: ${JSON.stringify(res.data).slice(0, 400)}`);
+  }
+  return res.data as T;
+}
+
+export async function createPerson(cmsUrl: string, token: string, name: string, slug: string, jobTitle: string): Promise<Person> {
+  const { data } = await contentApi<{ data: Person }>(cmsUrl, token, 'post', '/api/people', { data: { name, slug, jobTitle } });
+  return data;
+}
+
+/**
+ * The category the editor files the article under: the first of the demo content's categories,
+ * or one made here when the CMS has none (the journey is about the editor, not the seed).
+ */
+export async function pickCategory(cmsUrl: string, token: string): Promise<{ name: string; slug: string }> {
+  const { data } = await contentApi<{ data: Array<{ name: string; slug: string }> }>(cmsUrl, token, 'get', '/api/categories?sort=position:asc');
+  if (data[0]) return data[0];
+  const created = await contentApi<{ data: { name: string; slug: string } }>(cmsUrl, token, 'post', '/api/categories', {
+    data: { name: 'Tin tức - Sự kiện', slug: 'tin-tuc-su-kien', position: 1 },
+  });
+  return created.data;
+}
+
+export interface PublishedArticle {
+  documentId: string;
+  title: string;
+  slug: string;
+  publishedAt: string;
+  category: { name: string } | null;
+  cover: { caption: string; credit: string; image: { url: string } | null } | null;
+  byline: Array<{ role: string; person: { name: string } | null }>;
+  body: Array<{ __component: string; content?: unknown }>;
+}
+
+/** The published article with this title, as the site's build will read it (Public role). */
+export async function findPublished(cmsUrl: string, title: string): Promise<PublishedArticle | undefined> {
+  const query =
+    `filters[title][$eq]=${encodeURIComponent(title)}` +
+    '&populate[category]=true&populate[cover][populate]=image&populate[byline][populate]=person&populate[body]=true';
+  const res = await axios.get(`${cmsUrl}/api/articles?${query}`, { validateStatus: () => true });
+  if (res.status !== 200) throw new Error(`GET /api/articles answered ${res.status}: ${JSON.stringify(res.data).slice(0, 400)}`);
+  return (res.data.data as PublishedArticle[])[0];
+}

@@ -1,0 +1,334 @@
+/// <reference lib="dom" />
+/**
+ * Acceptance test of the whole newsroom in a real browser: an editor writes and publishes an
+ * article in the Strapi admin panel, the site rebuilds from the CMS's webhook, and a reader finds,
+ * reads, searches, prints, shares and subscribes to it. The steps run in order and share state;
+ * a failed step makes the later ones fail with the reason.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEditor, type AdminAccount } from './admin-users';
+import { logIn, writeAndPublishArticle, type ArticleDraft } from './admin-journey';
+import { launchBrowser } from './browser';
+import { createPerson, findPublished, pickCategory, type Person } from './fixtures';
+import { describeViolations, focusIndicator, seriousAxeViolations, vietnamDate, waitForSiteText } from './reader';
+import { REPO_DIR, startStack, type Stack } from './stack';
+
+const SCREENSHOTS = path.join(REPO_DIR, 'artifacts', 'screenshots');
+const VIEWPORTS = { desktop: { width: 1366, height: 900 }, mobile: { width: 390, height: 844 } } as const;
+/** A webhook-triggered Astro + Pagefind build on a shared two-core machine. */
+const REBUILD_TIMEOUT_MS = 240_000;
+
+// Distinctive words a reader will later type without diacritics, đ included.
+const TITLE = 'Đồng chí Bí thư kiểm tra đê bao ấp Rạch Đùng trước mùa lũ';
+const SEARCH_AS_TYPED = 'dong chi de bao rach dung';
+
+let stack: Stack;
+let browser: Browser;
+let editor: AdminAccount;
+let writer: Person;
+let photographer: Person;
+let draft: ArticleDraft;
+/** The article's address on the site, found by following the home page's link. */
+let articleUrl: string | undefined;
+
+function requireArticleUrl(): string {
+  if (!articleUrl) throw new Error('The article page was not reached in an earlier step');
+  return articleUrl;
+}
+
+async function newReaderPage(viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+describe('newsroom, editor to reader', () => {
+  beforeAll(async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    stack = await startStack();
+    browser = await launchBrowser();
+    const token = stack.cms.tokens.fullAccess;
+    editor = await createEditor(stack.cms.url, stack.cms.admin.jwt);
+    writer = await createPerson(stack.cms.url, token, 'Hồ Thị Ngọc Diễm', 'ho-thi-ngoc-diem', 'Phóng viên');
+    photographer = await createPerson(stack.cms.url, token, 'Đặng Quốc Khánh', 'dang-quoc-khanh', 'Phóng viên ảnh');
+    const category = await pickCategory(stack.cms.url, token);
+    const jpeg = await sharp({
+      create: { width: 1600, height: 1000, channels: 3, background: { r: 34, g: 120, b: 72 } },
+    })
+      .composite([{ input: Buffer.from('<svg width="1600" height="1000"><rect x="0" y="620" width="1600" height="380" fill="#6b4f2a"/></svg>') }])
+      .jpeg({ quality: 80 })
+      .toBuffer();
+    draft = {
+      title: TITLE,
+      sapo: 'Sáng nay, đoàn công tác của Huyện ủy đi kiểm tra tuyến đê bao bảo vệ lúa và nhà dân trước mùa lũ.',
+      paragraph:
+        'Đồng chí Bí thư yêu cầu xã gia cố ngay những đoạn đê bao xung yếu, chuẩn bị vật tư và lực lượng ứng trực suốt mùa lũ.',
+      categoryName: category.name,
+      cover: {
+        fileName: 'de-bao-rach-dung.jpg',
+        jpeg,
+        caption: 'Đoàn công tác kiểm tra đoạn đê bao xung yếu ở ấp Rạch Đùng',
+        credit: photographer.name,
+      },
+      byline: [
+        { role: 'writer', personName: writer.name },
+        { role: 'photographer', personName: photographer.name },
+      ],
+    };
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('an editor writes and publishes an article in the admin panel', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    try {
+      await logIn(page, stack.cms.url, editor.email, editor.password);
+      await writeAndPublishArticle(page, stack.cms.url, draft);
+    } catch (error) {
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'failed-admin.png'), fullPage: true }).catch(() => {});
+      throw error;
+    } finally {
+      await context.close();
+    }
+
+    // What the site will read: the published version, through the public API.
+    const article = await findPublished(stack.cms.url, TITLE);
+    expect(article, 'the article is published and public').toBeDefined();
+    expect(article!.slug).not.toBe('article');
+    expect(article!.category?.name).toBe(draft.categoryName);
+    expect(article!.cover).toMatchObject({ caption: draft.cover.caption, credit: draft.cover.credit });
+    expect(article!.cover?.image?.url).toMatch(/\.jpe?g$/);
+    expect(article!.byline.map((c) => [c.role, c.person?.name])).toEqual([
+      ['writer', writer.name],
+      ['photographer', photographer.name],
+    ]);
+    expect(JSON.stringify(article!.body)).toContain('đê bao xung yếu');
+  });
+
+  it('the site rebuilds from the webhook and the home page links to the article', async () => {
+    await waitForSiteText(`${stack.siteUrl}/`, TITLE, REBUILD_TIMEOUT_MS, () => JSON.stringify(stack.rebuilder.stats()));
+    expect(stack.rebuilder.stats().webhooks).toBeGreaterThan(0);
+
+    const { context, page } = await newReaderPage();
+    try {
+      await page.goto(`${stack.siteUrl}/`);
+      await page.getByRole('link', { name: TITLE }).first().click();
+      await page.waitForLoadState('load');
+      await expect.poll(() => page.locator('h1').first().innerText()).toBe(TITLE);
+      articleUrl = page.url();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the article shows its byline, the credited photo and the date', async () => {
+    const { context, page } = await newReaderPage();
+    try {
+      await page.goto(requireArticleUrl());
+      const article = page.locator('article').first();
+      const byline = await article.innerText();
+      expect(byline).toContain(writer.name);
+      expect(byline).toContain(photographer.name);
+
+      const figure = article.locator('figure').filter({ hasText: draft.cover.caption }).first();
+      await expect.poll(() => figure.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      const caption = await figure.locator('figcaption').innerText();
+      expect(caption).toContain(draft.cover.caption);
+      expect(caption).toContain(draft.cover.credit);
+      expect(await figure.locator('img').getAttribute('alt')).toBeTruthy();
+
+      expect(await article.locator('time').first().innerText()).toContain(vietnamDate());
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('search finds the article from words typed without diacritics, đ included', async () => {
+    const { context, page } = await newReaderPage();
+    try {
+      await page.goto(`${stack.siteUrl}/tim-kiem/`);
+      const box = page.getByRole('searchbox').or(page.locator('#tim-kiem input[type=text], #tim-kiem input[type=search]')).first();
+      await box.click();
+      await page.keyboard.type(SEARCH_AS_TYPED, { delay: 60 });
+      const hit = page.locator('#tim-kiem').getByRole('link', { name: TITLE }).first();
+      await hit.waitFor({ timeout: 15_000 });
+      await hit.click();
+      await page.waitForURL(requireArticleUrl());
+      expect(await page.locator('h1').first().innerText()).toBe(TITLE);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('A−/A+ change the body text size and the choice is remembered on the next page', async () => {
+    const { context, page } = await newReaderPage();
+    try {
+      await page.goto(requireArticleUrl());
+      const paragraph = page.locator('article p').filter({ hasText: 'đê bao xung yếu' }).first();
+      const size = async () => parseFloat(await paragraph.evaluate((p) => getComputedStyle(p).fontSize));
+      const initial = await size();
+      await page.getByRole('button', { name: /tăng cỡ chữ|A\+/i }).click();
+      const larger = await size();
+      expect(larger).toBeGreaterThan(initial);
+
+      await page.goto(`${stack.siteUrl}/`);
+      await page.goto(requireArticleUrl());
+      expect(await size()).toBe(larger);
+
+      await page.getByRole('button', { name: /giảm cỡ chữ|A−/i }).click();
+      expect(await size()).toBe(initial);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('printing hides navigation and keeps the article with its credits', async () => {
+    const { context, page } = await newReaderPage();
+    try {
+      await page.goto(requireArticleUrl());
+      await page.emulateMedia({ media: 'print' });
+      const navigation = page.getByRole('navigation');
+      for (const nav of await navigation.all()) expect(await nav.isVisible(), await nav.evaluate((n) => n.outerHTML.slice(0, 120))).toBe(false);
+      await expect.poll(() => page.locator('h1').first().isVisible()).toBe(true);
+      const printed = await page.locator('article').first().innerText();
+      for (const text of [TITLE, draft.cover.caption, draft.cover.credit, writer.name, photographer.name, 'đê bao xung yếu']) {
+        expect(printed).toContain(text);
+      }
+      expect(await page.locator('article figure img').first().isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the e-mail share link carries the title and the address of the article', async () => {
+    const { context, page } = await newReaderPage();
+    try {
+      await page.goto(requireArticleUrl());
+      const href = await page.locator('a[href^="mailto:"]').first().getAttribute('href');
+      const mail = new URL(href!);
+      expect(mail.searchParams.get('subject')).toContain(TITLE);
+      expect(mail.searchParams.get('body')).toContain(requireArticleUrl());
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the RSS feed linked from the page has the article with dc:creator and media:credit', async () => {
+    const { context, page } = await newReaderPage();
+    try {
+      await page.goto(requireArticleUrl());
+      const feedHref = await page.locator('link[rel=alternate][type="application/rss+xml"]').first().getAttribute('href');
+      expect(feedHref).toBeTruthy();
+      const feedUrl = new URL(feedHref!, page.url()).toString();
+      const res = await page.request.get(feedUrl);
+      expect(res.status(), feedUrl).toBe(200);
+      const xml = await res.text();
+      const item = xml.split('<item>').slice(1).find((chunk) => chunk.includes(TITLE));
+      expect(item, `an <item> titled "${TITLE}" in ${feedUrl}`).toBeDefined();
+      expect(item).toContain(requireArticleUrl());
+      expect(item).toMatch(new RegExp(`<dc:creator>[^<]*${writer.name}`));
+      expect(item).toMatch(new RegExp(`<media:credit[^>]*>[^<]*${photographer.name}`));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('home, article, category and search pages have no serious or critical axe violations', async () => {
+    const { context, page } = await newReaderPage();
+    try {
+      await page.goto(requireArticleUrl());
+      const categoryHref = await page.getByRole('link', { name: draft.categoryName, exact: true }).first().getAttribute('href');
+      const pages = {
+        home: `${stack.siteUrl}/`,
+        article: requireArticleUrl(),
+        category: new URL(categoryHref!, page.url()).toString(),
+        search: `${stack.siteUrl}/tim-kiem/`,
+      };
+      const report: string[] = [];
+      for (const [name, url] of Object.entries(pages)) {
+        await page.goto(url);
+        if (name === 'search') {
+          // Audit the search page with results on it, as readers see it.
+          await page.getByRole('searchbox').or(page.locator('#tim-kiem input')).first().fill(SEARCH_AS_TYPED);
+          await page.locator('#tim-kiem').getByRole('link', { name: TITLE }).first().waitFor();
+        }
+        const violations = await seriousAxeViolations(page);
+        if (violations.length) report.push(`${name} (${url}):\n${describeViolations(violations)}`);
+      }
+      expect(report.join('\n\n')).toBe('');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keyboard: the first Tab reaches a skip link to the main content, and focus is visible', async () => {
+    const { context, page } = await newReaderPage();
+    try {
+      await page.goto(requireArticleUrl());
+      await page.keyboard.press('Tab');
+      const skip = await page.evaluate(() => {
+        const el = document.activeElement as HTMLAnchorElement;
+        return { tag: el.tagName, href: el.getAttribute('href') ?? '', visible: el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().left >= 0 };
+      });
+      expect(skip.tag).toBe('A');
+      expect(skip.href).toMatch(/^#.+/);
+      expect(skip.visible, 'the skip link shows itself when focused').toBe(true);
+      const indicator = await focusIndicator(page);
+      expect(indicator.outline !== 'none' || indicator.boxShadow !== 'none', JSON.stringify(indicator)).toBe(true);
+
+      await page.keyboard.press('Enter');
+      const focused = await page.evaluate((target) => {
+        const main = document.getElementById(target.slice(1));
+        return { isTarget: document.activeElement === main, isMain: main?.tagName === 'MAIN' || main?.getAttribute('role') === 'main' };
+      }, skip.href);
+      expect(focused).toEqual({ isTarget: true, isMain: true });
+
+      // The next Tab stops on a link inside the main content, and shows it.
+      await page.keyboard.press('Tab');
+      const next = await page.evaluate(() => ({ tag: document.activeElement?.tagName, inMain: Boolean(document.activeElement?.closest('main')) }));
+      expect(next.inMain).toBe(true);
+      const nextIndicator = await focusIndicator(page);
+      expect(nextIndicator.outline !== 'none' || nextIndicator.boxShadow !== 'none', JSON.stringify(nextIndicator)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('screenshots of the home and article pages at desktop and mobile widths', async () => {
+    await mkdir(SCREENSHOTS, { recursive: true });
+    for (const viewport of Object.keys(VIEWPORTS) as Array<keyof typeof VIEWPORTS>) {
+      const { context, page } = await newReaderPage(viewport);
+      try {
+        for (const [name, url] of [['home', `${stack.siteUrl}/`], ['article', requireArticleUrl()]] as const) {
+          await page.goto(url, { waitUntil: 'networkidle' });
+          // Lazy images below the fold load once scrolled into view.
+          await page.evaluate(async () => {
+            for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+              window.scrollTo(0, y);
+              await new Promise((r) => setTimeout(r, 100));
+            }
+            window.scrollTo(0, 0);
+          });
+          await page.waitForLoadState('networkidle');
+          const file = path.join(SCREENSHOTS, `${name}-${viewport}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          // Nothing may overflow sideways on a phone.
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, `${name} at ${viewport} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
