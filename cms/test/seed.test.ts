@@ -1,0 +1,96 @@
+/**
+ * `npm run seed` against a throwaway database, twice: the second run must find everything the
+ * first one wrote and change nothing.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CMS_DIR } from '@toa-soan/scripts/testing';
+
+const REPORT_PREFIX = 'SEED_REPORT ';
+let workDir: string;
+let env: NodeJS.ProcessEnv;
+let dropDatabase = async () => {};
+
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-seed-test-'));
+  const secret = () => randomBytes(24).toString('base64');
+  env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    CMS_PUBLIC_DIR: path.join(workDir, 'public'),
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    ENCRYPTION_KEY: secret(),
+    SEED_DEMO_CONTENT: 'false',
+  };
+  const serverUrl = process.env.TEST_DATABASE_URL?.trim();
+  if (!serverUrl) {
+    Object.assign(env, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(workDir, 'cms.db') });
+    return;
+  }
+  const name = `toa_soan_seed_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const query = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await query(`CREATE DATABASE ${name}`);
+  dropDatabase = () => query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  Object.assign(env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() });
+});
+
+afterAll(async () => {
+  await dropDatabase();
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+interface Report {
+  created: Record<string, number>;
+  counts: Record<string, number>;
+}
+
+/** Runs the compiled seed CLI (the globalSetup compiled the CMS) and returns its report. */
+function runSeed(): Promise<Report> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['dist/src/seed/cli.js'], { cwd: CMS_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('exit', (code) => {
+      const line = output.split('\n').find((l) => l.startsWith(REPORT_PREFIX));
+      if (code !== 0 || !line) reject(new Error(`seed exited with ${code}:\n${output.slice(-3000)}`));
+      else resolve(JSON.parse(line.slice(REPORT_PREFIX.length)) as Report);
+    });
+  });
+}
+
+describe('npm run seed', () => {
+  it('writes the demo content once, and a second run changes nothing', async () => {
+    const first = await runSeed();
+    expect(first.created).toEqual({ photos: 10, categories: 4, people: 6, tags: first.counts.tags, articles: 13, siteSetting: 1 });
+    expect(first.counts).toMatchObject({ photos: 10, categories: 4, people: 6, articles: 13, publishedArticles: 12 });
+    expect(first.counts.tags).toBeGreaterThanOrEqual(10);
+    const uploads = await readdir(path.join(workDir, 'public', 'uploads'));
+    expect(uploads.filter((f) => /^demo_.*\.jpg$/.test(f))).toHaveLength(10);
+
+    const second = await runSeed();
+    expect(second.created).toEqual({ photos: 0, categories: 0, people: 0, tags: 0, articles: 0, siteSetting: 0 });
+    expect(second.counts).toEqual(first.counts);
+    expect(await readdir(path.join(workDir, 'public', 'uploads'))).toHaveLength(uploads.length);
+  });
+});
