@@ -1,0 +1,173 @@
+/**
+ * A throwaway Strapi filled with the bench newsroom, through the test harness (`startCms`).
+ *
+ * - `direct` fill: the database (a SQLite file in the bench folder, or a fresh PostgreSQL
+ *   database on the server of DATABASE_URL) is filled by fill-direct.ts with Strapi loaded
+ *   in-process, and only then does the harness start the HTTP server on that same database.
+ * - `rest` fill: the harness starts Strapi first (on TEST_DATABASE_URL = DATABASE_URL when given)
+ *   and the bench fills it over REST.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCms, type CmsServer } from '../testing/cms-server';
+import { fillNewsroom, restTarget, type FillMode, type FillStats } from './fill';
+import type { PhotoFile } from './photos';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+export interface FilledCmsOptions {
+  articles: number;
+  seed: number;
+  fill: FillMode;
+  photos: PhotoFile[];
+  workDir: string;
+  /** PostgreSQL server URL; SQLite when absent. */
+  databaseUrl?: string;
+  restConcurrency: number;
+  batchSize: number;
+  log: (message: string) => void;
+}
+
+export interface FilledCms {
+  cms: CmsServer;
+  fill: FillStats;
+  stop(): Promise<void>;
+}
+
+export async function startFilledCms(options: FilledCmsOptions): Promise<FilledCms> {
+  return options.fill === 'rest' ? restFilled(options) : directFilled(options);
+}
+
+async function restFilled(options: FilledCmsOptions): Promise<FilledCms> {
+  const cms = await withTestDatabase(options.databaseUrl, () => startCms());
+  try {
+    const stats = await fillNewsroom(restTarget(cms.url, cms.tokens.fullAccess, options.restConcurrency), {
+      articles: options.articles,
+      seed: options.seed,
+      photos: options.photos,
+      onProgress: (done) => options.log(`fill (rest): ${done}/${options.articles} articles`),
+    });
+    return { cms, fill: { ...stats, mode: 'rest', concurrency: options.restConcurrency }, stop: () => cms.stop() };
+  } catch (error) {
+    await cms.stop();
+    throw error;
+  }
+}
+
+async function directFilled(options: FilledCmsOptions): Promise<FilledCms> {
+  const database = await createBenchDatabase(options.workDir, options.databaseUrl);
+  const publicDir = path.join(options.workDir, 'cms-public');
+  const cmsEnv = { ...database.env, CMS_PUBLIC_DIR: publicDir };
+  try {
+    const stats = await runDirectFill(options, cmsEnv);
+    // The harness's own throwaway database stays unused: ours overrides it through env.
+    const cms = await withTestDatabase(undefined, () => startCms({ env: cmsEnv }));
+    return {
+      cms,
+      fill: stats,
+      stop: async () => {
+        await cms.stop();
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+}
+
+async function runDirectFill(options: FilledCmsOptions, cmsEnv: Record<string, string>): Promise<FillStats> {
+  const secret = () => randomBytes(24).toString('base64');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    ENCRYPTION_KEY: secret(),
+    ...cmsEnv,
+  };
+  // The harness creates the admin when it starts the server; the fill must not create another.
+  for (const name of ['STRAPI_ADMIN_EMAIL', 'STRAPI_ADMIN_PASSWORD', 'SEED_DEMO_CONTENT', 'REBUILD_WEBHOOK_URL', 'DATABASE_URL']) delete env[name];
+  Object.assign(env, cmsEnv);
+  const args = JSON.stringify({ articles: options.articles, seed: options.seed, batchSize: options.batchSize, photos: options.photos });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'fill-direct.ts'), args], {
+    cwd: HERE,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    for (const line of chunk.toString().split('\n')) if (line.startsWith('bench fill')) options.log(line.replace(/^bench /, ''));
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const result = stdout.split('\n').find((line) => line.startsWith('BENCH_FILL '));
+  if (code !== 0 || !result) {
+    throw new Error(`Bench direct fill failed (exit ${code}):\n${(stderr + stdout).slice(-4000)}`);
+  }
+  return JSON.parse(result.slice('BENCH_FILL '.length)) as FillStats;
+}
+
+interface BenchDatabase {
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+async function createBenchDatabase(workDir: string, serverUrl: string | undefined): Promise<BenchDatabase> {
+  if (!serverUrl) {
+    return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(workDir, 'cms.db') }, drop: async () => {} };
+  }
+  const pg = await loadPg();
+  const name = `toa_soan_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
+    drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+/** The bit of `pg` used here, typed locally: the repo has no @types/pg. */
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+}
+async function loadPg(): Promise<{ Client: new (config: { connectionString: string }) => PgClient }> {
+  const name = 'pg'; // a variable specifier keeps tsc from demanding the missing declarations
+  return ((await import(name)) as { default: { Client: new (config: { connectionString: string }) => PgClient } }).default;
+}
+
+/** The harness reads TEST_DATABASE_URL when it starts; set it for that call only. */
+async function withTestDatabase<T>(url: string | undefined, run: () => Promise<T>): Promise<T> {
+  const before = process.env.TEST_DATABASE_URL;
+  if (url) process.env.TEST_DATABASE_URL = url;
+  else delete process.env.TEST_DATABASE_URL;
+  try {
+    return await run();
+  } finally {
+    if (before === undefined) delete process.env.TEST_DATABASE_URL;
+    else process.env.TEST_DATABASE_URL = before;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Runs the site's own build (`npm run build -w @toa-soan/site`) against the bench CMS and records
+ * what it prints, line by line with arrival times, plus Astro's phase timer and the peak memory
+ * of its process tree.
+ *
+ * The only thing added to the site's command is `--config`: a small wrapper config in the bench's
+ * work folder that imports the site's own config and moves Astro's `cacheDir` (content-layer data
+ * store and image cache) to a bench folder, so the bench neither reads nor disturbs the caches of
+ * developers' builds, and a cold run is really cold.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sampleMemory, type TreeMemory } from './proc';
+
+export const REPO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SITE_DIR = path.join(REPO_DIR, 'site');
+
+export interface BuildLine {
+  /** Milliseconds since the build started. */
+  t: number;
+  text: string;
+}
+
+export interface SiteBuildResult {
+  exitCode: number | null;
+  seconds: number;
+  lines: BuildLine[];
+  /** Astro's own phase timer (ASTRO_TIMER_PATH): name → milliseconds. */
+  astroTimer: Record<string, number>;
+  memory: TreeMemory;
+}
+
+export interface SiteBuildOptions {
+  cmsUrl: string;
+  token?: string;
+  siteUrl: string;
+  outDir: string;
+  cacheDir: string;
+  /** Where the wrapper config, timer file and log go. */
+  workDir: string;
+  label: string;
+  /** Write V8 CPU profiles of every Node process of the build here. */
+  cpuProfileDir?: string;
+  /** Also called for each line as it arrives (progress on the console). */
+  onLine?: (line: BuildLine) => void;
+}
+
+const CONFIG_NAMES = ['astro.config.ts', 'astro.config.mts', 'astro.config.mjs', 'astro.config.js'];
+
+async function writeWrapperConfig(workDir: string, cacheDir: string): Promise<string> {
+  const siteConfig = CONFIG_NAMES.map((name) => path.join(SITE_DIR, name)).find((file) => existsSync(file));
+  if (!siteConfig) throw new Error(`Bench: no Astro config in ${SITE_DIR} (looked for ${CONFIG_NAMES.join(', ')})`);
+  const wrapper = path.join(workDir, 'astro.bench.config.ts');
+  await writeFile(
+    wrapper,
+    [
+      '// Written by scripts/bench: the site config with the bench cache folder.',
+      `import site from ${JSON.stringify(siteConfig)};`,
+      `export default { ...site, cacheDir: ${JSON.stringify(cacheDir)} };`,
+      '',
+    ].join('\n'),
+  );
+  return wrapper;
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+export async function runSiteBuild(options: SiteBuildOptions): Promise<SiteBuildResult> {
+  const wrapper = await writeWrapperConfig(options.workDir, options.cacheDir);
+  const timerFile = path.join(options.workDir, `astro-timer-${options.label}.json`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CMS_URL: options.cmsUrl,
+    SITE_URL: options.siteUrl,
+    SITE_OUT_DIR: options.outDir,
+    ASTRO_TIMER_PATH: timerFile,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  };
+  if (options.token) env.STRAPI_TOKEN = options.token;
+  else delete env.STRAPI_TOKEN;
+  if (options.cpuProfileDir) {
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${options.cpuProfileDir}`.trim();
+  }
+
+  const started = performance.now();
+  const child = spawn('npm', ['run', 'build', '-w', '@toa-soan/site', '--', '--config', path.relative(SITE_DIR, wrapper)], {
+    cwd: REPO_DIR,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const memory = sampleMemory(() => (child.pid ? [child.pid] : []));
+  const lines: BuildLine[] = [];
+  const collect = (stream: NodeJS.ReadableStream) => {
+    let rest = '';
+    stream.on('data', (chunk: Buffer) => {
+      const t = performance.now() - started;
+      const parts = (rest + chunk.toString()).split('\n');
+      rest = parts.pop() ?? '';
+      for (const text of parts) {
+        const line = { t: Math.round(t), text: text.replace(ANSI, '') };
+        lines.push(line);
+        options.onLine?.(line);
+      }
+    });
+    stream.on('end', () => rest && lines.push({ t: Math.round(performance.now() - started), text: rest.replace(ANSI, '') }));
+  };
+  collect(child.stdout!);
+  collect(child.stderr!);
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const tree = memory.stop();
+  const astroTimer: Record<string, number> = {};
+  try {
+    const stats = JSON.parse(await readFile(timerFile, 'utf8')) as Record<string, { elapsedTime: number }>;
+    for (const [name, stat] of Object.entries(stats)) astroTimer[name] = Math.round(stat.elapsedTime);
+  } catch {
+    // A failed build writes no timer file; the exit code says so.
+  }
+  await writeFile(path.join(options.workDir, `build-${options.label}.log`), lines.map((l) => `${(l.t / 1000).toFixed(3)}s ${l.text}`).join('\n'));
+  return { exitCode, seconds, lines, astroTimer, memory: tree };
+}
