@@ -1,0 +1,95 @@
+/**
+ * npm run import:legacy -- [--dry-run] [--json] FILE_OR_DIR...
+ *
+ * Exit codes: 0 something was imported (or parsed, with --dry-run) and the CMS never refused;
+ * 1 nothing could be imported; 2 usage error (bad option, missing CMS_URL/STRAPI_TOKEN);
+ * 3 the CMS refused (unreachable, token refused, server error).
+ */
+import path from 'node:path';
+import { CmsClient } from './cms-client';
+import { collectInputs, readExport, type ParsedFile } from './files';
+import { importFiles, type ImportReport } from './importer';
+import { progressBar } from './progress';
+import { dryRunText, importSummary } from './summary';
+
+export const EXIT = { ok: 0, nothingImported: 1, usage: 2, cmsRefused: 3 } as const;
+
+const USAGE = `Usage: npm run import:legacy -- [--dry-run] [--json] FILE_OR_DIR...
+  --dry-run  parse only, write nothing (no CMS needed)
+  --json     print JSON: the parsed records (with --dry-run) or the import outcomes
+Environment (without --dry-run): CMS_URL, STRAPI_TOKEN (a full-access API token)`;
+
+interface Options {
+  dryRun: boolean;
+  json: boolean;
+  paths: string[];
+}
+
+function parseArgs(argv: string[]): Options | string {
+  const options: Options = { dryRun: false, json: false, paths: [] };
+  let onlyPaths = false;
+  for (const arg of argv) {
+    if (onlyPaths || !arg.startsWith('--')) options.paths.push(arg);
+    else if (arg === '--') onlyPaths = true;
+    else if (arg === '--dry-run') options.dryRun = true;
+    else if (arg === '--json') options.json = true;
+    else return `unknown option ${arg}`;
+  }
+  return options.paths.length > 0 ? options : 'no FILE_OR_DIR given';
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  const options = parseArgs(argv);
+  if (typeof options === 'string') {
+    process.stderr.write(`import: ${options}\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  // npm runs scripts from the repository root; paths are meant from where the command was typed.
+  const baseDir = env.INIT_CWD ?? process.cwd();
+  const display = (file: string) => path.relative(baseDir, file) || file;
+  const inputs = await collectInputs(options.paths, baseDir);
+  for (const p of inputs.problems) process.stderr.write(`import: ${p.file}: ${p.reason}\n`);
+  const progress = inputs.hasDirectory ? progressBar() : undefined;
+
+  if (options.dryRun) {
+    const parsed: ParsedFile[] = [];
+    for (const [i, file] of inputs.files.entries()) {
+      parsed.push(await readExport(file, display(file)));
+      progress?.(i + 1, inputs.files.length, display(file));
+    }
+    for (const p of parsed) if ('error' in p) process.stderr.write(`import: ${p.file}: ${p.error}\n`);
+    const records = parsed.flatMap((p) => ('article' in p ? [p.article] : []));
+    process.stdout.write(options.json ? `${JSON.stringify(records, null, 2)}\n` : `${dryRunText(parsed)}\n`);
+    return records.length > 0 ? EXIT.ok : EXIT.nothingImported;
+  }
+
+  const url = env.CMS_URL?.trim();
+  const token = env.STRAPI_TOKEN?.trim();
+  if (!url || !token) {
+    process.stderr.write(`import: set CMS_URL and STRAPI_TOKEN (a full-access API token), or use --dry-run\n`);
+    return EXIT.usage;
+  }
+  const report: ImportReport = await importFiles(inputs.files, new CmsClient(url, token), { display, onProgress: progress });
+  for (const o of report.outcomes) {
+    if (o.status === 'skipped' || o.status === 'failed') process.stderr.write(`import: ${o.file}: ${o.status}, ${o.reason}\n`);
+  }
+  if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write(`${importSummary(report)}\n`);
+  if (report.refused) return EXIT.cmsRefused;
+  return report.outcomes.some((o) => o.status === 'created' || o.status === 'updated') ? EXIT.ok : EXIT.nothingImported;
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`import: ${(error as Error).stack ?? String(error)}\n`);
+      process.exit(EXIT.cmsRefused);
+    },
+  );
+}

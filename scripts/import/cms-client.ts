@@ -1,0 +1,160 @@
+/**
+ * The importer's side of the Strapi 5 REST API: people, categories and articles. Types here are
+ * the boundary with Strapi; everything else in the importer works on LegacyArticle.
+ */
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { slugify } from './slug';
+import { looseKey, personKey } from './text';
+
+/**
+ * The CMS refused or failed: unreachable or token refused (`fatal`: no point going on), or a
+ * server error on one request (the run goes on, but ends with a failing exit code).
+ */
+export class CmsRefused extends Error {
+  constructor(
+    message: string,
+    readonly fatal: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** The CMS turned down one request about one article (validation, unique field…). */
+export class CmsRejected extends Error {}
+
+export type StrapiCredit =
+  | { role: 'writer' | 'editor' | 'photographer'; person: string }
+  | { role: 'source'; outlet: string };
+
+export interface StrapiArticleData {
+  title: string;
+  slug?: string;
+  sapo: string;
+  body: Array<{ __component: 'body.text'; content: Array<{ type: 'paragraph'; children: Array<{ type: 'text'; text: string }> }> }>;
+  category: string;
+  byline: StrapiCredit[];
+  publicationDate: string | null;
+  unit: string | null;
+  sourceKey: string;
+  sourceCaptions: string[];
+}
+
+interface StrapiError {
+  error?: { status?: number; name?: string; message?: string; details?: { errors?: Array<{ path?: unknown[]; message?: string }> } };
+}
+
+const PAGE_SIZE = 100;
+const SLUG_ATTEMPTS = 20;
+
+function describe(res: AxiosResponse): string {
+  const error = (res.data as StrapiError | undefined)?.error;
+  const details = error?.details?.errors?.map((e) => `${(e.path ?? []).join('.')}: ${e.message}`).join('; ');
+  return [error?.message ?? res.statusText, details].filter(Boolean).join(' — ') || `HTTP ${res.status}`;
+}
+
+export class CmsClient {
+  private readonly http: AxiosInstance;
+  private people?: Map<string, string>;
+  private categories?: Map<string, string>;
+
+  constructor(
+    readonly url: string,
+    token: string,
+  ) {
+    this.http = axios.create({
+      baseURL: url.replace(/\/+$/, ''),
+      headers: { Authorization: `Bearer ${token}` },
+      timeout: 30_000,
+      validateStatus: () => true,
+    });
+  }
+
+  private async request<T>(method: 'get' | 'post' | 'put', path: string, body?: unknown): Promise<T> {
+    let res: AxiosResponse;
+    try {
+      res = await this.http.request({ method, url: path, data: body });
+    } catch (error) {
+      throw new CmsRefused(`cannot reach the CMS at ${this.url}: ${(error as Error).message}`, true);
+    }
+    if (res.status === 401 || res.status === 403) {
+      throw new CmsRefused(`the CMS refused the token (${res.status} on ${method.toUpperCase()} ${path.split('?')[0]}): STRAPI_TOKEN must be a full-access API token`, true);
+    }
+    if (res.status >= 500) throw new CmsRefused(`the CMS failed (${res.status} on ${method.toUpperCase()} ${path.split('?')[0]}): ${describe(res)}`, false);
+    if (res.status >= 400) throw new CmsRejected(`${res.status} on ${method.toUpperCase()} ${path.split('?')[0]}: ${describe(res)}`);
+    return res.data as T;
+  }
+
+  private async listAll(collection: string, field: string): Promise<Array<{ documentId: string; value: string }>> {
+    const rows: Array<{ documentId: string; value: string }> = [];
+    for (let page = 1; ; page++) {
+      const res = await this.request<{ data: Array<Record<string, unknown>>; meta: { pagination: { pageCount: number } } }>(
+        'get',
+        `/api/${collection}?fields[0]=${field}&pagination[page]=${page}&pagination[pageSize]=${PAGE_SIZE}`,
+      );
+      for (const row of res.data) rows.push({ documentId: String(row.documentId), value: String(row[field] ?? '') });
+      if (page >= (res.meta?.pagination?.pageCount ?? 1)) return rows;
+    }
+  }
+
+  /** POST with a slug made from `text`, trying -2, -3… while the slug is taken. */
+  private async createWithSlug(collection: string, data: Record<string, unknown>, text: string, query = ''): Promise<string> {
+    const base = slugify(text) || 'bai-viet';
+    for (let attempt = 1; ; attempt++) {
+      const slug = attempt === 1 ? base : `${base}-${attempt}`;
+      try {
+        const res = await this.request<{ data: { documentId: string } }>('post', `/api/${collection}${query}`, { data: { ...data, slug } });
+        return res.data.documentId;
+      } catch (error) {
+        const taken = error instanceof CmsRejected && /unique/i.test(error.message) && /slug/i.test(error.message);
+        if (!taken || attempt >= SLUG_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** The person's documentId, creating the person once; names match regardless of case, spacing and Unicode form. */
+  async person(name: string): Promise<string> {
+    if (!this.people) {
+      this.people = new Map((await this.listAll('people', 'name')).map((p) => [personKey(p.value), p.documentId]));
+    }
+    const key = personKey(name);
+    let id = this.people.get(key);
+    if (!id) {
+      id = await this.createWithSlug('people', { name: name.normalize('NFC') }, name);
+      this.people.set(key, id);
+    }
+    return id;
+  }
+
+  /** The category's documentId by name ("Tin tức – Sự kiện" finds "Tin tức - Sự kiện"), creating it when missing. */
+  async category(name: string): Promise<string> {
+    if (!this.categories) {
+      this.categories = new Map((await this.listAll('categories', 'name')).map((c) => [looseKey(c.value), c.documentId]));
+    }
+    const key = looseKey(name);
+    let id = this.categories.get(key);
+    if (!id) {
+      id = await this.createWithSlug('categories', { name }, name);
+      this.categories.set(key, id);
+    }
+    return id;
+  }
+
+  /** The article imported earlier under this key (its draft version exists whether or not it is published). */
+  async findArticle(sourceKey: string): Promise<string | null> {
+    const res = await this.request<{ data: Array<{ documentId: string }> }>(
+      'get',
+      `/api/articles?status=draft&filters[sourceKey][$eq]=${encodeURIComponent(sourceKey)}&fields[0]=sourceKey`,
+    );
+    return res.data[0]?.documentId ?? null;
+  }
+
+  async createArticle(data: StrapiArticleData, publish: boolean): Promise<string> {
+    return this.createWithSlug('articles', { ...data }, data.title, publish ? '?status=published' : '');
+  }
+
+  /** Updates the article; the slug is left as it is (an editor may have changed it). */
+  async updateArticle(documentId: string, data: StrapiArticleData, publish: boolean): Promise<void> {
+    const { slug: _keep, ...rest } = data;
+    await this.request('put', `/api/articles/${documentId}${publish ? '?status=published' : ''}`, { data: rest });
+  }
+}

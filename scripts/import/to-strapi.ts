@@ -1,0 +1,49 @@
+/** A LegacyArticle as Strapi article data, and whether it may be published. */
+import type { CmsClient, StrapiArticleData, StrapiCredit } from './cms-client';
+import type { LegacyArticle } from './record';
+
+export const DEFAULT_CATEGORY = 'Tin tức - Sự kiện';
+
+/**
+ * Why the article is imported as a draft instead of published, or null to publish. The CMS
+ * refuses to publish without a credit, and an article without its date would be published with
+ * today's date and jump to the top of the portal.
+ */
+export function draftReason(article: LegacyArticle): string | null {
+  const reasons: string[] = [];
+  if (article.credits.length === 0) reasons.push('no byline credit (the CMS needs one to publish)');
+  if (!article.publishedAt) reasons.push('no publication date');
+  return reasons.length > 0 ? reasons.join(' and ') : null;
+}
+
+/** One text block of paragraph nodes. A one-paragraph brief keeps its lead as the body too. */
+function bodyBlocks(article: LegacyArticle): StrapiArticleData['body'] {
+  const paragraphs = article.paragraphs.length > 0 ? article.paragraphs : [article.sapo].filter(Boolean);
+  if (paragraphs.length === 0) return [];
+  return [
+    {
+      __component: 'body.text',
+      content: paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] })),
+    },
+  ];
+}
+
+/** Resolves people and the category (creating them when missing) and builds the article data. */
+export async function toStrapiArticle(article: LegacyArticle, cms: CmsClient): Promise<StrapiArticleData> {
+  const byline: StrapiCredit[] = [];
+  for (const credit of article.credits) {
+    if (credit.role === 'source') byline.push({ role: 'source', outlet: credit.name });
+    else byline.push({ role: credit.role, person: await cms.person(credit.name) });
+  }
+  return {
+    title: article.title,
+    sapo: article.sapo,
+    body: bodyBlocks(article),
+    category: await cms.category(article.category ?? DEFAULT_CATEGORY),
+    byline,
+    publicationDate: article.publishedAt,
+    unit: article.unit ?? null,
+    sourceKey: article.sourceKey,
+    sourceCaptions: article.captions,
+  };
+}
