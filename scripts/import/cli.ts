@@ -38,22 +38,36 @@ function parseArgs(argv: string[]): Options | string {
   return options.paths.length > 0 ? options : 'no FILE_OR_DIR given';
 }
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** Where the command writes; tests pass their own. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** stderr is a terminal: redraw the progress bar in place. */
+  tty: boolean;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  tty: Boolean(process.stderr.isTTY),
+};
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, io: Io = processIo): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
+    io.out(`${USAGE}\n`);
     return EXIT.ok;
   }
   const options = parseArgs(argv);
   if (typeof options === 'string') {
-    process.stderr.write(`import: ${options}\n${USAGE}\n`);
+    io.err(`import: ${options}\n${USAGE}\n`);
     return EXIT.usage;
   }
   // npm runs scripts from the repository root; paths are meant from where the command was typed.
   const baseDir = env.INIT_CWD ?? process.cwd();
   const display = (file: string) => path.relative(baseDir, file) || file;
   const inputs = await collectInputs(options.paths, baseDir);
-  for (const p of inputs.problems) process.stderr.write(`import: ${p.file}: ${p.reason}\n`);
-  const progress = inputs.hasDirectory ? progressBar() : undefined;
+  for (const p of inputs.problems) io.err(`import: ${p.file}: ${p.reason}\n`);
+  const progress = inputs.hasDirectory ? progressBar(io.err, io.tty) : undefined;
 
   if (options.dryRun) {
     const parsed: ParsedFile[] = [];
@@ -61,24 +75,24 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       parsed.push(await readExport(file, display(file)));
       progress?.(i + 1, inputs.files.length, display(file));
     }
-    for (const p of parsed) if ('error' in p) process.stderr.write(`import: ${p.file}: ${p.error}\n`);
+    for (const p of parsed) if ('error' in p) io.err(`import: ${p.file}: ${p.error}\n`);
     const records = parsed.flatMap((p) => ('article' in p ? [p.article] : []));
-    process.stdout.write(options.json ? `${JSON.stringify(records, null, 2)}\n` : `${dryRunText(parsed)}\n`);
+    io.out(options.json ? `${JSON.stringify(records, null, 2)}\n` : `${dryRunText(parsed)}\n`);
     return records.length > 0 ? EXIT.ok : EXIT.nothingImported;
   }
 
   const url = env.CMS_URL?.trim();
   const token = env.STRAPI_TOKEN?.trim();
   if (!url || !token) {
-    process.stderr.write(`import: set CMS_URL and STRAPI_TOKEN (a full-access API token), or use --dry-run\n`);
+    io.err(`import: set CMS_URL and STRAPI_TOKEN (a full-access API token), or use --dry-run\n`);
     return EXIT.usage;
   }
   const report: ImportReport = await importFiles(inputs.files, new CmsClient(url, token), { display, onProgress: progress });
   for (const o of report.outcomes) {
-    if (o.status === 'skipped' || o.status === 'failed') process.stderr.write(`import: ${o.file}: ${o.status}, ${o.reason}\n`);
+    if (o.status === 'skipped' || o.status === 'failed') io.err(`import: ${o.file}: ${o.status}, ${o.reason}\n`);
   }
-  if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else process.stdout.write(`${importSummary(report)}\n`);
+  if (options.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
+  else io.out(`${importSummary(report)}\n`);
   if (report.refused) return EXIT.cmsRefused;
   return report.outcomes.some((o) => o.status === 'created' || o.status === 'updated') ? EXIT.ok : EXIT.nothingImported;
 }

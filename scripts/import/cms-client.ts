@@ -148,13 +148,17 @@ export class CmsClient {
     return res.data[0]?.documentId ?? null;
   }
 
+  /**
+   * `?status=` is always explicit: without it Strapi 5 publishes on create and on update alike,
+   * so a draft has to be asked for.
+   */
   async createArticle(data: StrapiArticleData, publish: boolean): Promise<string> {
-    return this.createWithSlug('articles', { ...data }, data.title, publish ? '?status=published' : '');
+    return this.createWithSlug('articles', { ...data }, data.title, `?status=${publish ? 'published' : 'draft'}`);
   }
 
   /** Updates the article; the slug is left as it is (an editor may have changed it). */
   async updateArticle(documentId: string, data: StrapiArticleData, publish: boolean): Promise<void> {
     const { slug: _keep, ...rest } = data;
-    await this.request('put', `/api/articles/${documentId}${publish ? '?status=published' : ''}`, { data: rest });
+    await this.request('put', `/api/articles/${documentId}?status=${publish ? 'published' : 'draft'}`, { data: rest });
   }
 }
