@@ -21,13 +21,15 @@ export interface SiteChanges {
 export class BuildFolders {
   readonly buildsDir: string;
   readonly currentLink: string;
+  readonly stagingDir: string;
 
   constructor(readonly stateDir: string) {
     this.buildsDir = path.join(stateDir, 'builds');
+    this.stagingDir = path.join(stateDir, 'staging');
     this.currentLink = path.join(stateDir, 'current');
   }
 
-  /** A fresh, empty-named folder for the next build (the build creates it). */
+  /** The name of the next build's folder (created when the build moves in). */
   async reserve(now = new Date()): Promise<string> {
     await mkdir(this.buildsDir, { recursive: true });
     const stamp = now.toISOString().replace(/[:.]/g, '-');

@@ -5,7 +5,7 @@
  * so a failed build (CMS down, bad data) leaves the last good site live and records why.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { BuildFolders, diffBuilds, type SiteChanges } from './builds';
 
@@ -20,7 +20,7 @@ export interface ChangeEvent {
 }
 
 export interface BuildContext {
-  /** Fresh folder the build writes into (does not exist yet). */
+  /** Empty staging folder the build writes into (does not exist yet); moved into builds/ after. */
   outDir: string;
   /** Where the build's output should go. */
   logFile: string;
@@ -36,7 +36,9 @@ export interface BuildRecord {
   finishedAt: string;
   durationMs: number;
   result: 'success' | 'failed';
+  /** The first MAX_REASONS_KEPT reasons (a bulk import sends thousands). */
   reasons: ChangeEvent[];
+  reasonCount: number;
   logFile: string;
   error?: string;
   changes?: SiteChanges;
@@ -67,6 +69,7 @@ export interface RebuilderOptions {
 }
 
 const MAX_RETRY_MS = 15 * 60_000;
+const MAX_REASONS_KEPT = 50;
 
 /** Strapi sends entry.delete once per stored version (draft and published): one key per document. */
 export function changeKey(change: ChangeEvent): string {
@@ -93,6 +96,7 @@ export class Rebuilder {
   private running: Promise<void> | null = null;
   private waiters: Array<(record: BuildRecord) => void> = [];
   private stopped = false;
+  private paused = false;
   private lastBuild: BuildRecord | null = null;
   private lastSuccess: BuildRecord | null = null;
   private live: string | null = null;
@@ -126,6 +130,16 @@ export class Rebuilder {
     this.pending.set(key, change);
     if (!this.running && !this.stopped) this.schedule();
     return true;
+  }
+
+  /** Collects changes without building (e.g. while Strapi seeds before it answers HTTP). */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    if (this.pending.size > 0 && !this.running && !this.stopped) this.schedule();
   }
 
   /** Builds as soon as possible (no debounce) and resolves with the build that included `change`. */
@@ -176,7 +190,7 @@ export class Rebuilder {
   private runNext(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.running || this.pending.size === 0 || this.stopped) return;
+    if (this.running || this.pending.size === 0 || this.stopped || this.paused) return;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     const reasons = [...this.pending.values()];
@@ -228,22 +242,29 @@ export class Rebuilder {
       finishedAt: '',
       durationMs: 0,
       result: 'failed',
-      reasons,
+      reasons: reasons.slice(0, MAX_REASONS_KEPT),
+      reasonCount: reasons.length,
       logFile,
     };
+    // Every build writes into the same staging path, then moves to its own folder: Astro keys its
+    // content store and caches on the config, which includes the output folder, so a constant
+    // path keeps builds incremental.
+    const staging = this.folders.stagingDir;
     try {
-      await this.options.build({ outDir, logFile, reasons });
-      if (!existsSync(path.join(outDir, 'index.html'))) {
-        throw new Error(`the build finished but wrote no index.html into ${outDir}`);
+      await rm(staging, { recursive: true, force: true });
+      await this.options.build({ outDir: staging, logFile, reasons });
+      if (!existsSync(path.join(staging, 'index.html'))) {
+        throw new Error(`the build finished but wrote no index.html into ${staging}`);
       }
-      record.changes = await diffBuilds(await this.folders.current(), outDir);
+      record.changes = await diffBuilds(await this.folders.current(), staging);
+      await rename(staging, outDir);
       await this.folders.swap(outDir);
       this.live = id;
       record.result = 'success';
       await this.folders.prune(this.keep).catch((error) => this.log(`[rebuild] pruning old builds failed: ${(error as Error).message}`));
     } catch (error) {
       record.error = (error as Error).message;
-      await rm(outDir, { recursive: true, force: true }).catch(() => {});
+      await rm(staging, { recursive: true, force: true }).catch(() => {});
     }
     const finished = new Date();
     record.finishedAt = finished.toISOString();

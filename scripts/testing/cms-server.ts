@@ -40,6 +40,16 @@ export interface StartCmsOptions {
   startTimeoutMs?: number;
   /** Use this port instead of a free one. */
   port?: number;
+  /**
+   * Run on SQLite in this folder (`cms.db`, `public/`) and keep it after stop, e.g. to export a
+   * backup from it or to boot on a restored database. Default: a throwaway database.
+   */
+  sqliteDir?: string;
+}
+
+/** The database and uploads of a CMS kept in `dir` (see StartCmsOptions.sqliteDir). */
+export function sqliteEnv(dir: string): Record<string, string> {
+  return { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'cms.db'), CMS_PUBLIC_DIR: path.join(dir, 'public') };
 }
 
 /** Compiles the CMS's TypeScript (server side only, no admin bundle): a few seconds. */
@@ -101,8 +111,10 @@ async function createDatabase(workDir: string): Promise<Database> {
 }
 
 export async function startCms(options: StartCmsOptions = {}): Promise<CmsServer> {
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-cms-'));
-  const database = await createDatabase(workDir);
+  const workDir = options.sqliteDir ?? (await mkdtemp(path.join(os.tmpdir(), 'toa-soan-cms-')));
+  const database: Database = options.sqliteDir
+    ? { client: 'sqlite', env: sqliteEnv(options.sqliteDir), drop: async () => {} }
+    : await createDatabase(workDir);
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const publicDir = path.join(workDir, 'public');
@@ -148,7 +160,7 @@ export async function startCms(options: StartCmsOptions = {}): Promise<CmsServer
       clearTimeout(timer);
     }
     await database.drop().catch(() => {});
-    await rm(workDir, { recursive: true, force: true });
+    if (!options.sqliteDir) await rm(workDir, { recursive: true, force: true });
   };
 
   try {

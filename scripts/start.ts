@@ -1,0 +1,217 @@
+/**
+ * `npm start`: the whole newsroom on this machine. Strapi on embedded SQLite (cms/.data, demo
+ * content on first run), the rebuild service listening for its webhooks, the built site served on
+ * SITE_PORT. Ctrl-C stops everything; the next `npm start` reuses the data and the last build.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { buildAdmin, compileServer, planCmsBuild, strapiBin } from './lib/cms-build';
+import { startStaticServer, type StaticServer } from './lib/static-server';
+import { readRebuildConfig, startRebuildService, type RebuildService } from './rebuild/service';
+import { REPO_DIR } from './rebuild/site-build';
+import { CMS_DIR } from './testing/cms-server';
+
+const env = process.env;
+const int = (name: string, fallback: number) => {
+  const value = Number(env[name]?.trim() || fallback);
+  if (!Number.isInteger(value) || value <= 0 || value > 65535) fail(`${name}="${env[name]}" is not a port number`);
+  return value;
+};
+const cmsPort = int('CMS_PORT', 1337);
+const sitePort = int('SITE_PORT', 4321);
+const rebuildPort = int('REBUILD_PORT', 4322);
+const cmsUrl = `http://localhost:${cmsPort}`;
+const siteUrl = env.SITE_URL?.trim() || `http://localhost:${sitePort}`;
+
+const started = Date.now();
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function fail(message: string): never {
+  console.error(`\n✗ ${message}`);
+  process.exit(1);
+}
+
+async function step<T>(title: string, fn: () => Promise<T>): Promise<T> {
+  const t0 = Date.now();
+  console.log(`→ ${title}…`);
+  try {
+    const result = await fn();
+    console.log(`  ✓ ${title} (${seconds(Date.now() - t0)})`);
+    return result;
+  } catch (error) {
+    console.error(`  ✗ ${title} failed after ${seconds(Date.now() - t0)}`);
+    throw error;
+  }
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
+  });
+}
+
+/** The shared webhook secret: REBUILD_WEBHOOK_SECRET, or one generated once into the state folder. */
+async function webhookSecret(stateDir: string): Promise<string> {
+  if (env.REBUILD_WEBHOOK_SECRET?.trim()) return env.REBUILD_WEBHOOK_SECRET.trim();
+  const file = path.join(stateDir, 'webhook-secret');
+  const stored = (await readFile(file, 'utf8').catch(() => '')).trim();
+  if (stored) return stored;
+  const secret = randomBytes(32).toString('hex');
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+let strapi: ChildProcess | null = null;
+let strapiExited: Promise<void> = Promise.resolve();
+let rebuild: RebuildService | null = null;
+let site: StaticServer | null = null;
+let stopping = false;
+
+async function shutdown(reason: string, code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log(`\n${reason}: stopping…`);
+    await rebuild?.stop().catch(() => {});
+    await site?.stop().catch(() => {});
+    if (strapi && strapi.exitCode === null && strapi.signalCode === null) {
+      strapi.kill('SIGTERM');
+      const timer = setTimeout(() => strapi?.kill('SIGKILL'), 15_000);
+      await strapiExited;
+      clearTimeout(timer);
+    }
+    console.log('Stopped.');
+  }
+  process.exit(code);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) {
+      // A second Ctrl-C: do not wait any longer.
+      strapi?.kill('SIGKILL');
+      process.exit(130);
+    }
+    void shutdown(signal, 0);
+  });
+}
+
+async function waitForStrapi(logFile: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void strapiExited.then(() => (exitCode = strapi?.exitCode));
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) {
+      const log = await readFile(logFile, 'utf8').catch(() => '');
+      const hint = /EADDRINUSE/.test(log) ? ` Port ${cmsPort} is taken: stop the other process or set CMS_PORT.` : '';
+      throw new Error(`Strapi exited (code ${exitCode}) before it was ready.${hint} Last lines of ${logFile}:\n${log.trim().split('\n').slice(-15).join('\n')}`);
+    }
+    const ok = await fetch(`${cmsUrl}/_health`).then((r) => r.status === 204, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`Strapi did not answer ${cmsUrl}/_health within ${timeoutMs / 1000} s; see ${logFile}`);
+}
+
+async function main() {
+  const config = readRebuildConfig(env, { secret: 'set below', port: rebuildPort, cmsUrl, siteUrl });
+  const logsDir = path.join(config.stateDir, 'logs');
+  await mkdir(logsDir, { recursive: true });
+  config.secret = await webhookSecret(config.stateDir);
+
+  await step('Checking ports', async () => {
+    const ports: Array<[number, string, string]> = [
+      [cmsPort, 'CMS', 'CMS_PORT'],
+      [sitePort, 'site', 'SITE_PORT'],
+      [rebuildPort, 'rebuild service', 'REBUILD_PORT'],
+    ];
+    for (const [port, what, variable] of ports) {
+      if (!(await portFree(port))) {
+        throw new Error(`Port ${port} (${what}) is already in use: is another \`npm start\` or Strapi running? Stop it, or pick another port with ${variable}=…`);
+      }
+    }
+  });
+
+  const withAdmin = env.CMS_SERVE_ADMIN?.trim() !== 'false';
+  const plan = await planCmsBuild(withAdmin);
+  const buildLog = path.join(logsDir, 'cms-build.log');
+  if (plan.admin) {
+    await step('Building the CMS and its admin panel (strapi build, 1-2 min the first time)', () => buildAdmin(buildLog));
+    await plan.write();
+  } else if (plan.compile) {
+    await step('Compiling the CMS', () => compileServer(buildLog));
+    await plan.write();
+  } else {
+    console.log('  ✓ CMS build is up to date');
+  }
+
+  rebuild = await step('Starting the rebuild service', () => startRebuildService(config));
+  // Strapi's seeding fires webhooks before it answers HTTP; build once it is up.
+  rebuild.rebuilder.pause();
+
+  const cmsLog = path.join(logsDir, 'cms.log');
+  await step(`Starting Strapi on ${cmsUrl} (log: ${path.relative(REPO_DIR, cmsLog)})`, async () => {
+    const log = createWriteStream(cmsLog, { flags: 'a' });
+    log.write(`\n--- npm start ${new Date().toISOString()}\n`);
+    strapi = spawn(process.execPath, [strapiBin(), 'start'], {
+      cwd: CMS_DIR,
+      env: {
+        ...env,
+        PORT: String(cmsPort),
+        PUBLIC_URL: env.PUBLIC_URL?.trim() || cmsUrl,
+        CMS_SERVE_ADMIN: String(withAdmin),
+        SEED_DEMO_CONTENT: env.SEED_DEMO_CONTENT?.trim() || 'true',
+        REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook`,
+        REBUILD_WEBHOOK_SECRET: config.secret,
+        STRAPI_TELEMETRY_DISABLED: 'true',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const child = strapi;
+    strapiExited = new Promise((resolve) => child.on('exit', () => resolve()));
+    for (const stream of [child.stdout!, child.stderr!]) {
+      stream.pipe(log, { end: false });
+      // Warnings and errors are worth seeing here; everything is in the log.
+      stream.on('data', (chunk: Buffer) => {
+        for (const line of chunk.toString().split('\n')) if (/\b(warn|error)\b/i.test(line)) console.log(`  [cms] ${line.trim()}`);
+      });
+    }
+    await waitForStrapi(cmsLog, 180_000);
+    void strapiExited.then(() => {
+      if (!stopping) void shutdown(`Strapi exited unexpectedly (code ${child.exitCode}); see ${cmsLog}`, 1);
+    });
+  });
+
+  site = await step(`Serving the site on ${siteUrl}`, () =>
+    startStaticServer({ root: rebuild!.rebuilder.folders.currentLink, port: sitePort, host: '0.0.0.0' }),
+  );
+
+  rebuild.rebuilder.resume();
+  const first = await step('Building the site', () =>
+    rebuild!.rebuilder.rebuildNow({ event: 'startup', receivedAt: new Date().toISOString() }),
+  );
+  if (first.result === 'failed') {
+    const previous = rebuild.rebuilder.status().live;
+    console.error(`  ✗ The site build failed: ${first.error}\n    Log: ${first.logFile}`);
+    console.error(previous ? `    The previous build (${previous}) is still served.` : '    The site shows a placeholder until a build succeeds.');
+    console.error('    Fix the cause; the next change in the CMS (or a restart) builds again.');
+  }
+
+  console.log(`
+Tòa soạn is running (ready in ${seconds(Date.now() - started)}):
+  Admin panel      ${cmsUrl}/admin${withAdmin ? '' : ' (disabled: CMS_SERVE_ADMIN=false)'}
+  Site             ${siteUrl}
+  Rebuild status   ${rebuild.server.url}/status
+  Logs             ${logsDir}
+A change published in the admin is rebuilt and live within seconds. Ctrl-C stops everything.`);
+}
+
+main().catch((error: Error) => {
+  console.error(`\n✗ ${error.message}`);
+  void shutdown('Start-up failed', 1);
+});
