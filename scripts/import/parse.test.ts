@@ -223,6 +223,24 @@ describe('whole exports (fixtures)', () => {
     expect(() => parseLegacyExport('Sáng ngày 5/1/2023, hội nghị tổng kết được tổ chức tại hội trường UBND huyện với sự tham dự của các đại biểu.\n', 'x')).toThrow(/no title/);
   });
 
+  it('a caption with its photo credit gives the caption and a photographer', () => {
+    const a = parseLegacyExport(
+      [
+        'Ra mắt mô hình dân vận khéo',
+        'Sáng ngày 3/3/2022, xã Tân Lộc ra mắt mô hình dân vận khéo "Tuyến đường hoa".',
+        'Tuyến đường hoa ấp Hòa Bình (Ảnh: Lê Thị Út)',
+        'Mô hình: Tuyến đường hoa',
+        'Tin: Ngô Thanh Tâm',
+      ].join('\n'),
+      'inline',
+    );
+    expect(a.captions).toEqual(['Tuyến đường hoa ấp Hòa Bình', 'Mô hình: Tuyến đường hoa']);
+    expect(a.credits).toEqual([
+      { role: 'writer', name: 'Ngô Thanh Tâm' },
+      { role: 'photographer', name: 'Lê Thị Út' },
+    ]);
+  });
+
   it('the same text in NFD gives the same record as in NFC', () => {
     const text = readFileSync(path.join(FIXTURES, '01-bt-hinh.txt'), 'utf8');
     const { file: _a, ...nfc } = parseLegacyExport(text, 'a');

@@ -47,7 +47,7 @@ function isCaptionShaped(line: string): boolean {
 
 /** "Quang cảnh hội nghị (Ảnh: Lê Tính)" → caption and photographer; "Ảnh: Lê Tính" → photographer. */
 function splitPhotoCredit(line: string): { caption: string; photographer?: string } {
-  const m = /^(.*?)[\s.,-]*\(?\s*(?:ảnh|hình|hình ảnh)\s*:\s*([^():]+?)\s*\)?\.?$/iu.exec(line);
+  const m = /^(.*?)[\s.,-]*\(?\s*(?<!\p{L})(?:ảnh|hình|hình ảnh)\s*:\s*([^():]+?)\s*\)?\.?$/iu.exec(line);
   if (m?.[2] && looksLikeName(m[2].trim())) return { caption: (m[1] ?? '').trim(), photographer: m[2].trim() };
   return { caption: line };
 }
