@@ -20,6 +20,10 @@ const USAGE = `Usage: npm run bench -- --articles N [options]
   --no-baseline             skip the tutorial-style fetcher
   --cpu-prof                profile the cold build and summarise it in the JSON
   --no-compile              skip compiling the CMS TypeScript
+  --reuse-fill              keep/reuse the filled SQLite database in scripts/bench/.fill-cache
+                            (keyed by dataset and CMS schema; the JSON says fill.reused)
+  --what-if-immutable-uploads
+                            the proxy serves uploads as immutable, to measure that CMS change
   --keep                    keep the work folder (database, builds, logs)
   --out FILE                JSON output (default scripts/bench/results/<db>-<N>[-<fill>].json)
 Environment: DATABASE_URL=postgres://… runs Strapi on a fresh database on that server.`;
@@ -45,6 +49,8 @@ async function main(): Promise<void> {
       'cpu-prof': { type: 'boolean', default: false },
       'no-compile': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      'reuse-fill': { type: 'boolean', default: false },
+      'what-if-immutable-uploads': { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -60,7 +66,9 @@ async function main(): Promise<void> {
   if (photos > 20) throw new Error(`--photos is at most 20 (the pool), got ${photos}`);
   const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
   const database = databaseUrl ? 'postgres' : 'sqlite';
-  const out = path.resolve(values.out ?? path.join(HERE, 'results', `${database}-${articles}${values.fill === 'rest' ? '-rest' : ''}.json`));
+  const whatIf = values['what-if-immutable-uploads'];
+  const name = `${database}-${articles}${values.fill === 'rest' ? '-rest' : ''}${whatIf ? '-what-if-immutable-uploads' : ''}`;
+  const out = path.resolve(values.out ?? path.join(HERE, 'results', `${name}.json`));
 
   const result = await runBench({
     articles,
@@ -75,6 +83,8 @@ async function main(): Promise<void> {
     cpuProfile: values['cpu-prof'],
     compile: !values['no-compile'],
     keepWork: values.keep,
+    fillCacheDir: values['reuse-fill'] ? path.join(HERE, '.fill-cache') : undefined,
+    whatIfImmutableUploads: whatIf,
     out,
     log: (message) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`),
   });

@@ -8,10 +8,12 @@
  *   and the bench fills it over REST.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCms, type CmsServer } from '../testing/cms-server';
+import { CMS_DIR, startCms, type CmsServer } from '../testing/cms-server';
 import { fillNewsroom, restTarget, type FillMode, type FillStats } from './fill';
 import type { PhotoFile } from './photos';
 
@@ -27,6 +29,11 @@ export interface FilledCmsOptions {
   databaseUrl?: string;
   restConcurrency: number;
   batchSize: number;
+  /**
+   * Folder keeping filled SQLite databases (and their uploads) between runs, keyed by dataset
+   * and CMS schema, so a re-run skips the fill. Direct fill on SQLite only.
+   */
+  fillCacheDir?: string;
   log: (message: string) => void;
 }
 
@@ -61,7 +68,22 @@ async function directFilled(options: FilledCmsOptions): Promise<FilledCms> {
   const publicDir = path.join(options.workDir, 'cms-public');
   const cmsEnv = { ...database.env, CMS_PUBLIC_DIR: publicDir };
   try {
-    const stats = await runDirectFill(options, cmsEnv);
+    const cached = database.file && options.fillCacheDir ? path.join(options.fillCacheDir, await fillKey(options)) : undefined;
+    let stats: FillStats;
+    if (cached && existsSync(path.join(cached, 'stats.json'))) {
+      await cp(path.join(cached, 'cms.db'), database.file!);
+      await cp(path.join(cached, 'public'), publicDir, { recursive: true });
+      stats = { ...(JSON.parse(await readFile(path.join(cached, 'stats.json'), 'utf8')) as FillStats), reused: true };
+      options.log(`fill: reused ${cached} (filled earlier at ${stats.articlesPerSecond} articles/s)`);
+    } else {
+      stats = await runDirectFill(options, cmsEnv);
+      if (cached) {
+        await mkdir(cached, { recursive: true });
+        await cp(database.file!, path.join(cached, 'cms.db'));
+        await cp(publicDir, path.join(cached, 'public'), { recursive: true });
+        await writeFile(path.join(cached, 'stats.json'), JSON.stringify(stats));
+      }
+    }
     // The harness's own throwaway database stays unused: ours overrides it through env.
     const cms = await withTestDatabase(undefined, () => startCms({ env: cmsEnv }));
     return {
@@ -121,12 +143,24 @@ async function runDirectFill(options: FilledCmsOptions, cmsEnv: Record<string, s
 
 interface BenchDatabase {
   env: Record<string, string>;
+  /** The SQLite file, when it is one. */
+  file?: string;
   drop(): Promise<void>;
+}
+
+/** Dataset and CMS schema in one name: a schema change or another dataset never reuses a fill. */
+async function fillKey(options: FilledCmsOptions): Promise<string> {
+  const hash = createHash('sha256');
+  const files = (await readdir(path.join(CMS_DIR, 'src'), { recursive: true })).filter((f) => f.endsWith('.json')).sort();
+  for (const file of files) hash.update(file).update(await readFile(path.join(CMS_DIR, 'src', file)));
+  for (const file of ['dataset.ts', 'text-bank.ts', 'photos.ts', 'fill.ts']) hash.update(await readFile(path.join(HERE, file)));
+  return `sqlite-${options.articles}-seed${options.seed}-photos${options.photos.length}-${hash.digest('hex').slice(0, 12)}`;
 }
 
 async function createBenchDatabase(workDir: string, serverUrl: string | undefined): Promise<BenchDatabase> {
   if (!serverUrl) {
-    return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(workDir, 'cms.db') }, drop: async () => {} };
+    const file = path.join(workDir, 'cms.db');
+    return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file }, file, drop: async () => {} };
   }
   const pg = await loadPg();
   const name = `toa_soan_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;

@@ -23,6 +23,8 @@ export interface FillStats {
   articlesPerSecond: number;
   concurrency?: number;
   batchSize?: number;
+  /** True when the filled database came from the bench's fill cache (no fill ran this time). */
+  reused?: boolean;
 }
 
 /** What a transport must do; the plan in `fillNewsroom` is the same for both. */

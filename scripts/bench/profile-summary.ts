@@ -19,6 +19,8 @@ interface CpuProfile {
 
 export interface ProfileSummary {
   seconds: number;
+  /** Main-thread time not idle. Native worker threads (libvips in sharp, Pagefind) are not sampled. */
+  busySeconds: number;
   functions: Array<{ name: string; selfMs: number; share: number }>;
   packages: Array<{ name: string; selfMs: number; share: number }>;
 }
@@ -53,14 +55,15 @@ export function summariseProfile(profile: CpuProfile, top = 15): ProfileSummary 
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, us]) => ({ name, selfMs: Math.round(us / 1000), share: Math.round((us / total) * 1000) / 10 }));
-  return { seconds: Math.round(total / 1e4) / 100, functions: rank(byFunction), packages: rank(byPackage) };
+  const idle = [...byFunction].filter(([name]) => name === '(idle)').reduce((sum, [, us]) => sum + us, 0);
+  return { seconds: Math.round(total / 1e4) / 100, busySeconds: Math.round((total - idle) / 1e4) / 100, functions: rank(byFunction), packages: rank(byPackage) };
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''))) {
   const file = process.argv[2];
   if (!file) throw new Error('usage: profile-summary.ts <file.cpuprofile> [top]');
   const summary = summariseProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, Number(process.argv[3] ?? 15));
-  console.log(`${summary.seconds}s profiled\n\nBy package (self time):`);
+  console.log(`${summary.seconds}s profiled, ${summary.busySeconds}s busy on the main thread\n\nBy package (self time):`);
   for (const p of summary.packages) console.log(`  ${String(p.selfMs).padStart(7)} ms ${String(p.share).padStart(5)}%  ${p.name}`);
   console.log('\nBy function (self time):');
   for (const f of summary.functions) console.log(`  ${String(f.selfMs).padStart(7)} ms ${String(f.share).padStart(5)}%  ${f.name}`);

@@ -58,7 +58,18 @@ export function classify(rawUrl: string): RequestKind {
   return 'content';
 }
 
-export async function startCountingProxy(target: string): Promise<CountingProxy> {
+export interface ProxyOptions {
+  /**
+   * What-if, off by default: answer /uploads/ files with `Cache-Control: public, max-age=31536000,
+   * immutable`, as the CMS would if it served its content-hashed upload names as immutable. Only
+   * for measuring what that CMS change would save; results say when it was on.
+   */
+  immutableUploads?: boolean;
+}
+
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+export async function startCountingProxy(target: string, options: ProxyOptions = {}): Promise<CountingProxy> {
   const upstream = new URL(target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   let records: RecordedRequest[] = [];
@@ -81,7 +92,9 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
         answer.on('end', () =>
           records.push({ method: req.method ?? 'GET', url, kind: classify(url), status: answer.statusCode ?? 0, bytes, start, end: Date.now() }),
         );
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        const headers = { ...answer.headers };
+        if (options.immutableUploads && url.startsWith('/uploads/') && answer.statusCode === 200) headers['cache-control'] = IMMUTABLE;
+        res.writeHead(answer.statusCode ?? 502, headers);
         answer.pipe(res);
       },
     );

@@ -1,0 +1,86 @@
+/** Unit tests of the bench's measuring parts: request classes and the build-log phase parser. */
+import { describe, expect, it } from 'vitest';
+import { parsePhases } from './phases';
+import { classify, summarise, type RecordedRequest } from './proxy';
+
+describe('classify', () => {
+  it('tells change-detection listings from content fetches', () => {
+    expect(classify('/api/articles?fields[0]=documentId&fields[1]=updatedAt&pagination[page]=1')).toBe('listing');
+    expect(classify('/api/articles?fields[0]=title&populate[cover][fields][0]=caption')).toBe('content');
+    expect(classify('/api/articles?populate=*')).toBe('content');
+    expect(classify('/api/articles?fields[0]=documentId&populate[tags][fields][0]=documentId')).toBe('content');
+    expect(classify('/api/site-setting')).toBe('content');
+    expect(classify('/uploads/anh_01_abc.jpg')).toBe('media');
+    expect(classify('/_health')).toBe('other');
+  });
+});
+
+describe('summarise', () => {
+  it('adds up requests and bytes per kind and measures the window', () => {
+    const r = (url: string, start: number, end: number, bytes: number): RecordedRequest => ({
+      method: 'GET',
+      url,
+      kind: classify(url),
+      status: 200,
+      bytes,
+      start,
+      end,
+    });
+    const summary = summarise([
+      r('/api/articles?fields[0]=documentId&fields[1]=updatedAt', 1000, 1100, 50),
+      r('/api/articles?populate=*', 1050, 2500, 900),
+      r('/uploads/a.jpg', 3000, 3100, 5000),
+    ], ['content', 'listing']);
+    expect(summary).toMatchObject({ requests: 2, bytes: 950, seconds: 1.5, errors: 0 });
+    expect(summary.byKind.listing).toEqual({ requests: 1, bytes: 50 });
+    expect(summary.byPath).toEqual({ '/api/articles': 2 });
+  });
+});
+
+describe('parsePhases', () => {
+  const log = [
+    [100, '> astro build --config x'],
+    [1800, '20:03:47 [content] Syncing content'],
+    [2400, '20:03:48 [strapi-articles] /api/articles: 300 published, 300 fetched, 0 removed, 0 left out (6 requests)'],
+    [2500, '20:03:48 [content] Synced content'],
+    [2600, '20:03:48 [build] Building static entrypoints...'],
+    [3100, ' generating static routes '],
+    [3200, '20:03:49   ├─ /tin-tuc/a/index.html (+2ms) '],
+    [3300, '20:03:49   ├─ /chuyen-muc/kinh-te/rss.xml (+35ms) '],
+    [3400, '20:03:49   └─ /rss.xml (+1.20s) '],
+    [4600, '20:03:50 ✓ Completed in 1.44s.'],
+    [4600, ' generating optimized images '],
+    [4700, '20:03:50   ▶ /_astro/a.jpeg (before: 502kB, after: 28kB) (+91ms) (1/3)'],
+    [4800, '20:03:50   ▶ /_astro/a.webp (reused cache entry) (+2ms) (2/3)'],
+    [4900, '20:03:50   ▶ /_astro/a.avif (revalidated cache entry) (+2ms) (3/3)'],
+    [9600, '20:03:55 ✓ Completed in 5s.'],
+    [9700, '20:03:55 [@astrojs/sitemap] `sitemap-index.xml` created'],
+    [10500, '20:03:56 [toa-soan:pagefind] Indexed 432 pages into /out/pagefind'],
+    [10600, '20:03:56 [build] 432 page(s) built in 10.5s'],
+  ].map(([t, text]) => ({ t: t as number, text: text as string }));
+
+  it('finds every phase from Astro\'s own lines', () => {
+    expect(parsePhases(log)).toEqual({
+      startupSeconds: 1.8,
+      contentSyncSeconds: 0.7,
+      bundleSeconds: 0.5,
+      renderSeconds: 1.5,
+      rssSeconds: 1.235,
+      rssRoutes: 2,
+      imagesSeconds: 5,
+      imagesEncoded: 1,
+      imagesReused: 1,
+      imagesRevalidated: 1,
+      pagefindSeconds: 0.8,
+      routes: 3,
+      pages: 432,
+      loaderReports: ['/api/articles: 300 published, 300 fetched, 0 removed, 0 left out (6 requests)'],
+    });
+  });
+
+  it('leaves a phase null when its markers are missing', () => {
+    const phases = parsePhases(log.filter((l) => !l.text.includes('optimized images') && !l.text.includes('pagefind')));
+    expect(phases.pagefindSeconds).toBeNull();
+    expect(phases.imagesSeconds).toBeNull();
+  });
+});
