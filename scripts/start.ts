@@ -90,13 +90,17 @@ async function shutdown(reason: string, code: number): Promise<never> {
   process.exit(code);
 }
 
+let firstSignalAt = 0;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) {
-      // A second Ctrl-C: do not wait any longer.
+      // One Ctrl-C reaches us twice (from the terminal and relayed by npm/tsx): only a later,
+      // second Ctrl-C means "do not wait any longer".
+      if (Date.now() - firstSignalAt < 1500) return;
       strapi?.kill('SIGKILL');
       process.exit(130);
     }
+    firstSignalAt = Date.now();
     void shutdown(signal, 0);
   });
 }

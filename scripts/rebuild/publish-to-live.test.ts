@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCategory, createPerson, publishArticle, unpublishArticle, uploadPhoto, type RestClient } from '../lib/newsroom-rest';
 import { startStaticServer, type StaticServer } from '../lib/static-server';
 import { freePort, startCms, type CmsServer } from '../testing/cms-server';
+import { directive, inlineScriptHashes, nginxCsp } from '../web/csp';
 import { createSiteBuild } from './site-build';
 import { startRebuildService, type RebuildService } from './service';
 
@@ -83,6 +84,10 @@ it('puts a published article live (page, feed) and takes it down when unpublishe
   const build = service.rebuilder.status().lastSuccess!;
   expect(build.reasons).toContainEqual(expect.objectContaining({ event: 'entry.publish', model: 'article', documentId: article.documentId }));
   expect(build.changes!.pages.added).toContain(page);
+  // nginx's Content-Security-Policy must allow every inline script the real build contains.
+  const allowed = directive(await nginxCsp(), 'script-src');
+  const blocked = [...(await inlineScriptHashes(service.rebuilder.folders.currentLink))].filter(([hash]) => !allowed.includes(hash));
+  expect(blocked, 'inline scripts blocked by the CSP in scripts/web/nginx.conf').toEqual([]);
   console.log(`publish → live in ${(liveAfter / 1000).toFixed(1)} s (build ${(build.durationMs / 1000).toFixed(1)} s)`);
 
   await unpublishArticle(cms.url, cms.admin.jwt, article.documentId);

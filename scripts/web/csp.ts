@@ -1,0 +1,40 @@
+/**
+ * The site's Content-Security-Policy as nginx sends it (scripts/web/nginx.conf), and the inline
+ * scripts a build contains, so a test can tell when the policy would block part of the site.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const NGINX_CONF = path.join(path.dirname(fileURLToPath(import.meta.url)), 'nginx.conf');
+
+/** The policy string set in nginx.conf (`set $csp "…";`). */
+export async function nginxCsp(file = NGINX_CONF): Promise<string> {
+  const match = /set \$csp "([^"]+)";/.exec(await readFile(file, 'utf8'));
+  if (!match?.[1]) throw new Error(`${file} has no \`set $csp "…";\` line`);
+  return match[1];
+}
+
+export function directive(csp: string, name: string): string[] {
+  const found = csp.split(';').map((d) => d.trim().split(/\s+/)).find(([n]) => n === name);
+  return found ? found.slice(1) : [];
+}
+
+/** CSP source expressions ('sha256-…') of every executable inline script in a built site. */
+export async function inlineScriptHashes(siteDir: string): Promise<Map<string, string[]>> {
+  const hashes = new Map<string, string[]>();
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const html = await readFile(file, 'utf8');
+    for (const m of html.matchAll(/<script((?:(?!\bsrc=)[^>])*)>([\s\S]*?)<\/script>/g)) {
+      // Data blocks (JSON-LD) are not executed, so CSP does not apply to them.
+      if (/type=["']?application\/(ld\+)?json/.test(m[1] ?? '')) continue;
+      const hash = `'sha256-${createHash('sha256').update(m[2] ?? '').digest('base64')}'`;
+      hashes.set(hash, [...(hashes.get(hash) ?? []), path.relative(siteDir, file)]);
+    }
+  }
+  return hashes;
+}
