@@ -53,7 +53,7 @@ export async function writeAndPublishArticle(page: Page, cmsUrl: string, draft: 
   await page.locator('textarea[name=sapo]').fill(draft.sapo);
 
   // Body: one text block. The component picker lists components by display name.
-  await page.getByRole('button', { name: text('add a component to body', 'thêm.*(thành phần|khối)') }).click();
+  await page.getByRole('button', { name: text('^add a component to', '^thêm (một )?(thành phần|khối)') }).click();
   await page.getByRole('button', { name: /đoạn văn/i }).click();
   const editor = page.locator('[data-slate-editor=true]').first();
   await editor.click();

@@ -43,5 +43,7 @@ export async function createEditor(cmsUrl: string, superAdminJwt: string, name =
   // An invited user is inactive until registered; setting a password and isActive skips the e-mail.
   await adminApi(cmsUrl, superAdminJwt, 'put', `/admin/users/${user.id}`, { password, isActive: true });
   const jwt = await adminLogin(cmsUrl, email, password);
+  // The newsroom works in Vietnamese: the admin switches to it at the editor's next login.
+  await adminApi(cmsUrl, jwt, 'put', '/admin/users/me', { preferedLanguage: 'vi' });
   return { id: user.id, email, password, jwt };
 }

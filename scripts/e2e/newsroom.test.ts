@@ -7,8 +7,9 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import axios from 'axios';
 import sharp from 'sharp';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEditor, type AdminAccount } from './admin-users';
 import { logIn, writeAndPublishArticle, type ArticleDraft } from './admin-journey';
@@ -38,6 +39,24 @@ let articleUrl: string | undefined;
 function requireArticleUrl(): string {
   if (!articleUrl) throw new Error('The article page was not reached in an earlier step');
   return articleUrl;
+}
+
+/** The search field inside a landmark (the header's box, or the search page's own). */
+function searchBoxIn(region: Locator): Locator {
+  return region.getByRole('searchbox').or(region.getByRole('textbox')).first();
+}
+
+/** Runs a reader step in a fresh browser context; a failure leaves a screenshot of where it stood. */
+async function withReaderPage(step: string, run: (page: Page) => Promise<void>, viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<void> {
+  const { context, page } = await newReaderPage(viewport);
+  try {
+    await run(page);
+  } catch (error) {
+    await page.screenshot({ path: path.join(SCREENSHOTS, `failed-${step}.png`), fullPage: true }).catch(() => {});
+    throw error;
+  } finally {
+    await context.close();
+  }
 }
 
 async function newReaderPage(viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
@@ -116,24 +135,22 @@ describe('newsroom, editor to reader', () => {
   });
 
   it('the site rebuilds from the webhook and the home page links to the article', async () => {
-    await waitForSiteText(`${stack.siteUrl}/`, TITLE, REBUILD_TIMEOUT_MS, () => JSON.stringify(stack.rebuilder.stats()));
-    expect(stack.rebuilder.stats().webhooks).toBeGreaterThan(0);
+    await waitForSiteText(`${stack.siteUrl}/`, TITLE, REBUILD_TIMEOUT_MS, () => `rebuild service: ${JSON.stringify(stack.rebuild.rebuilder.status().counts)}\n${stack.rebuildLog().slice(-3000)}`);
+    // Nothing but Strapi's webhooks asked for a build after the first one.
+    const status = (await axios.get(`${stack.rebuild.server.url}/status`)).data as { webhooks: { accepted: number } };
+    expect(status.webhooks.accepted).toBeGreaterThan(0);
 
-    const { context, page } = await newReaderPage();
-    try {
+    await withReaderPage('home-link', async (page) => {
       await page.goto(`${stack.siteUrl}/`);
       await page.getByRole('link', { name: TITLE }).first().click();
       await page.waitForLoadState('load');
       await expect.poll(() => page.locator('h1').first().innerText()).toBe(TITLE);
       articleUrl = page.url();
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('the article shows its byline, the credited photo and the date', async () => {
-    const { context, page } = await newReaderPage();
-    try {
+    await withReaderPage('article', async (page) => {
       await page.goto(requireArticleUrl());
       const article = page.locator('article').first();
       const byline = await article.innerText();
@@ -148,31 +165,31 @@ describe('newsroom, editor to reader', () => {
       expect(await figure.locator('img').getAttribute('alt')).toBeTruthy();
 
       expect(await article.locator('time').first().innerText()).toContain(vietnamDate());
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('search finds the article from words typed without diacritics, đ included', async () => {
-    const { context, page } = await newReaderPage();
-    try {
+    await withReaderPage('search', async (page) => {
+      // On the search page, results come as the reader types.
       await page.goto(`${stack.siteUrl}/tim-kiem/`);
-      const box = page.getByRole('searchbox').or(page.locator('#tim-kiem input[type=text], #tim-kiem input[type=search]')).first();
-      await box.click();
+      await searchBoxIn(page.getByRole('main')).click();
       await page.keyboard.type(SEARCH_AS_TYPED, { delay: 60 });
-      const hit = page.locator('#tim-kiem').getByRole('link', { name: TITLE }).first();
+      const hit = page.getByRole('main').getByRole('link', { name: TITLE }).first();
       await hit.waitFor({ timeout: 15_000 });
       await hit.click();
       await page.waitForURL(requireArticleUrl());
       expect(await page.locator('h1').first().innerText()).toBe(TITLE);
-    } finally {
-      await context.close();
-    }
+
+      // From any page, the header's search box leads to the same results.
+      await searchBoxIn(page.getByRole('banner')).click();
+      await page.keyboard.type(SEARCH_AS_TYPED, { delay: 30 });
+      await page.keyboard.press('Enter');
+      await page.getByRole('main').getByRole('link', { name: TITLE }).first().waitFor({ timeout: 15_000 });
+    });
   });
 
   it('A−/A+ change the body text size and the choice is remembered on the next page', async () => {
-    const { context, page } = await newReaderPage();
-    try {
+    await withReaderPage('font-size', async (page) => {
       await page.goto(requireArticleUrl());
       const paragraph = page.locator('article p').filter({ hasText: 'đê bao xung yếu' }).first();
       const size = async () => parseFloat(await paragraph.evaluate((p) => getComputedStyle(p).fontSize));
@@ -187,14 +204,11 @@ describe('newsroom, editor to reader', () => {
 
       await page.getByRole('button', { name: /giảm cỡ chữ|A−/i }).click();
       expect(await size()).toBe(initial);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('printing hides navigation and keeps the article with its credits', async () => {
-    const { context, page } = await newReaderPage();
-    try {
+    await withReaderPage('print', async (page) => {
       await page.goto(requireArticleUrl());
       await page.emulateMedia({ media: 'print' });
       const navigation = page.getByRole('navigation');
@@ -205,27 +219,21 @@ describe('newsroom, editor to reader', () => {
         expect(printed).toContain(text);
       }
       expect(await page.locator('article figure img').first().isVisible()).toBe(true);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('the e-mail share link carries the title and the address of the article', async () => {
-    const { context, page } = await newReaderPage();
-    try {
+    await withReaderPage('share', async (page) => {
       await page.goto(requireArticleUrl());
       const href = await page.locator('a[href^="mailto:"]').first().getAttribute('href');
       const mail = new URL(href!);
       expect(mail.searchParams.get('subject')).toContain(TITLE);
       expect(mail.searchParams.get('body')).toContain(requireArticleUrl());
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('the RSS feed linked from the page has the article with dc:creator and media:credit', async () => {
-    const { context, page } = await newReaderPage();
-    try {
+    await withReaderPage('rss', async (page) => {
       await page.goto(requireArticleUrl());
       const feedHref = await page.locator('link[rel=alternate][type="application/rss+xml"]').first().getAttribute('href');
       expect(feedHref).toBeTruthy();
@@ -238,14 +246,11 @@ describe('newsroom, editor to reader', () => {
       expect(item).toContain(requireArticleUrl());
       expect(item).toMatch(new RegExp(`<dc:creator>[^<]*${writer.name}`));
       expect(item).toMatch(new RegExp(`<media:credit[^>]*>[^<]*${photographer.name}`));
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('home, article, category and search pages have no serious or critical axe violations', async () => {
-    const { context, page } = await newReaderPage();
-    try {
+    await withReaderPage('axe', async (page) => {
       await page.goto(requireArticleUrl());
       const categoryHref = await page.getByRole('link', { name: draft.categoryName, exact: true }).first().getAttribute('href');
       const pages = {
@@ -259,21 +264,18 @@ describe('newsroom, editor to reader', () => {
         await page.goto(url);
         if (name === 'search') {
           // Audit the search page with results on it, as readers see it.
-          await page.getByRole('searchbox').or(page.locator('#tim-kiem input')).first().fill(SEARCH_AS_TYPED);
-          await page.locator('#tim-kiem').getByRole('link', { name: TITLE }).first().waitFor();
+          await searchBoxIn(page.getByRole('main')).fill(SEARCH_AS_TYPED);
+          await page.getByRole('main').getByRole('link', { name: TITLE }).first().waitFor();
         }
         const violations = await seriousAxeViolations(page);
         if (violations.length) report.push(`${name} (${url}):\n${describeViolations(violations)}`);
       }
       expect(report.join('\n\n')).toBe('');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('keyboard: the first Tab reaches a skip link to the main content, and focus is visible', async () => {
-    const { context, page } = await newReaderPage();
-    try {
+    await withReaderPage('keyboard', async (page) => {
       await page.goto(requireArticleUrl());
       await page.keyboard.press('Tab');
       const skip = await page.evaluate(() => {
@@ -299,9 +301,7 @@ describe('newsroom, editor to reader', () => {
       expect(next.inMain).toBe(true);
       const nextIndicator = await focusIndicator(page);
       expect(nextIndicator.outline !== 'none' || nextIndicator.boxShadow !== 'none', JSON.stringify(nextIndicator)).toBe(true);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('screenshots of the home and article pages at desktop and mobile widths', async () => {

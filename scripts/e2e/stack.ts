@@ -1,24 +1,26 @@
 /**
  * The whole newsroom for one end-to-end run, on throwaway state: Strapi with its admin panel and
- * demo content, a webhook-driven rebuild of the Astro site, and a static server for the result.
+ * demo content, the rebuild service (scripts/rebuild) building the Astro site on Strapi's
+ * webhooks, and the static server (scripts/lib) serving its live build.
  */
-import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { startStaticServer } from '../lib/static-server';
+import { REPO_DIR } from '../rebuild/site-build';
+import { startRebuildService, type RebuildService } from '../rebuild/service';
 import { freePort, startCms, type CmsServer } from '../testing/cms-server';
-import { startRebuilder, type Rebuilder } from './rebuilder';
-import { startStaticServer, type StaticServer } from './static-server';
 
-export const REPO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { REPO_DIR };
 
 export interface Stack {
   cms: CmsServer;
   /** Where readers open the site, e.g. http://127.0.0.1:40555 */
   siteUrl: string;
-  rebuilder: Rebuilder;
+  rebuild: RebuildService;
+  /** The rebuild service's log lines so far, for failure messages. */
+  rebuildLog(): string;
   stop(): Promise<void>;
 }
 
@@ -28,53 +30,47 @@ export async function startStack(): Promise<Stack> {
   const stop = async () => {
     for (const fn of stops.reverse()) await fn().catch((error) => console.error('e2e cleanup:', error));
   };
+  const log: string[] = [];
   try {
-    const sitePort = await freePort();
+    // Every address is fixed up front: Strapi needs the webhook URL, the builds need both origins.
+    const [cmsPort, sitePort, rebuildPort] = [await freePort(), await freePort(), await freePort()];
+    const cmsUrl = `http://127.0.0.1:${cmsPort}`;
     const siteUrl = `http://127.0.0.1:${sitePort}`;
     const secret = randomBytes(16).toString('hex');
 
-    let cmsUrl = '';
-    const rebuilder = await startRebuilder({
-      secret,
-      buildsDir: path.join(workDir, 'builds'),
-      build: (outDir) => buildSite({ cmsUrl, siteUrl, outDir }),
-    });
-    stops.push(() => rebuilder.stop());
+    const rebuild = await startRebuildService(
+      {
+        secret,
+        port: rebuildPort,
+        host: '127.0.0.1',
+        stateDir: path.join(workDir, 'rebuild'),
+        cmsUrl,
+        siteUrl,
+        debounceMs: 500,
+        keep: 2,
+        // Webhooks fired while Strapi seeds (before it answers HTTP) fail their build; the
+        // explicit first build below follows, so no timed retry is wanted.
+        retryMs: 0,
+      },
+      { log: (line) => log.push(line) },
+    );
+    stops.push(() => rebuild.stop());
 
     const cms = await startCms({
+      port: cmsPort,
       serveAdmin: true,
-      env: { SEED_DEMO_CONTENT: 'true', REBUILD_WEBHOOK_URL: rebuilder.webhookUrl, REBUILD_WEBHOOK_SECRET: secret },
+      env: { SEED_DEMO_CONTENT: 'true', REBUILD_WEBHOOK_URL: rebuild.server.webhookUrl, REBUILD_WEBHOOK_SECRET: secret },
     });
     stops.push(() => cms.stop());
-    cmsUrl = cms.url;
 
-    // The first site, from the demo content; later ones follow the CMS's webhooks.
-    await rebuilder.rebuildNow();
-    const site = await startStaticServer({ port: sitePort, root: () => rebuilder.current() });
+    const first = await rebuild.rebuilder.rebuildNow({ event: 'e2e.start', receivedAt: new Date().toISOString() });
+    if (first.result !== 'success') throw new Error(`The first site build failed: ${first.error}\n${log.join('\n')}`);
+
+    const site = await startStaticServer({ root: rebuild.rebuilder.folders.currentLink, port: sitePort, host: '127.0.0.1' });
     stops.push(() => site.stop());
-    return { cms, siteUrl, rebuilder, stop };
+    return { cms, siteUrl, rebuild, rebuildLog: () => log.join('\n'), stop };
   } catch (error) {
     await stop();
     throw error;
   }
 }
-
-/** `npm run build -w @toa-soan/site` into outDir; rejects with the build's output on failure. */
-export function buildSite(env: { cmsUrl: string; siteUrl: string; outDir: string }): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const child = spawn('npm', ['run', 'build', '-w', '@toa-soan/site'], {
-      cwd: REPO_DIR,
-      env: { ...process.env, CMS_URL: env.cmsUrl, SITE_URL: env.siteUrl, SITE_OUT_DIR: env.outDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`Site build exited with ${code}:\n${output.slice(-4000)}`)),
-    );
-  });
-}
-
-export type { StaticServer };
