@@ -11,6 +11,8 @@ export const PUBLIC_ACTIONS = [
   'api::tag.tag.find',
   'api::tag.tag.findOne',
   'api::site-setting.site-setting.find',
+  // What changed since the last build: ids and dates of published documents (site build).
+  'api::sync-manifest.sync-manifest.find',
 ] as const;
 
 const PERMISSION = 'plugin::users-permissions.permission';
