@@ -31,13 +31,11 @@ describe('bench on a tiny newsroom', () => {
       cpuProfile: false,
       compile: false, // the vitest globalSetup compiled the CMS
       keepWork: false,
-      whatIfImmutableUploads: false,
       out,
       log: () => {},
     });
     const result = JSON.parse(await readFile(out, 'utf8')) as BenchResult;
 
-    expect(result.whatIf).toEqual([]);
     expect(result.dataset).toMatchObject({ articles: ARTICLES, photos: 2, categories: 8, tags: 40 });
     expect(result.machine.cores).toBeGreaterThan(0);
     expect(result.fill).toMatchObject({ mode: 'direct', articles: ARTICLES });

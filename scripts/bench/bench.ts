@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import axios from 'axios';
 import { compileCms } from '../testing/cms-server';
 import { runBaseline, type BaselineResult } from './baseline';
@@ -41,8 +42,6 @@ export interface BenchOptions {
   compile: boolean;
   /** Reuse filled SQLite databases kept in this folder (see FilledCmsOptions.fillCacheDir). */
   fillCacheDir?: string;
-  /** What-if: the proxy marks uploads immutable (see ProxyOptions.immutableUploads). */
-  whatIfImmutableUploads: boolean;
   /** Keep the work folder (database, builds, logs) for inspection. */
   keepWork: boolean;
   /** Where to write the JSON; not written when absent. */
@@ -72,8 +71,6 @@ export interface BenchResult {
   finishedAt: string;
   machine: { cpuModel: string; cores: number; memoryMiB: number; node: string; platform: string };
   database: 'sqlite' | 'postgres';
-  /** Changes simulated for this run; empty for a measurement of the system as it is. */
-  whatIf: string[];
   dataset: { articles: number; people: number; categories: number; tags: number; photos: number; seed: number };
   fill: FillStats & { totalSeconds: number };
   strapi: { peakMiB: number };
@@ -83,6 +80,7 @@ export interface BenchResult {
 }
 
 const SITE_URL = 'https://bench.toasoan.invalid';
+const WORK_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '.work');
 
 /** Cleanup of the run in progress (Strapi, proxy, work folder), for a Ctrl-C in the CLI. */
 let pendingCleanup: (() => Promise<void>) | undefined;
@@ -93,7 +91,10 @@ export async function abortBench(): Promise<void> {
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   if (!Number.isInteger(options.articles) || options.articles < 1) throw new Error(`--articles must be a whole number ≥ 1, got ${options.articles}`);
   const startedAt = new Date().toISOString();
-  const workDir = await mkdtemp(path.join(os.tmpdir(), `toa-soan-bench-${options.articles}-`));
+  // Inside the repo, not in /tmp: Astro renders through <outDir>/.prerender, whose modules import
+  // packages that only resolve with the repo's node_modules above them.
+  await mkdir(WORK_ROOT, { recursive: true });
+  const workDir = await mkdtemp(path.join(WORK_ROOT, `run-${options.articles}-`));
   const log = options.log;
   log(`work folder ${workDir}`);
   let cleanup: Array<() => Promise<void>> = [];
@@ -130,7 +131,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const { cms } = filled;
     const strapiPid = findStrapiPid();
 
-    const proxy = await startCountingProxy(cms.url, { immutableUploads: options.whatIfImmutableUploads });
+    const proxy = await startCountingProxy(cms.url);
     cleanup.push(() => proxy.close());
     const outDir = path.join(workDir, 'site-out');
     const cacheDir = path.join(workDir, 'astro-cache');
@@ -221,7 +222,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       finishedAt: new Date().toISOString(),
       machine: machine(),
       database: cms.databaseClient === 'postgres' || options.databaseUrl ? 'postgres' : 'sqlite',
-      whatIf: options.whatIfImmutableUploads ? ['uploads served with Cache-Control: immutable (at the bench proxy)'] : [],
       dataset: {
         articles: options.articles,
         people: PEOPLE_COUNT,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { abortBench, runBench } from './bench';
+import { resultMarkdown } from './markdown';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -22,8 +23,6 @@ const USAGE = `Usage: npm run bench -- --articles N [options]
   --no-compile              skip compiling the CMS TypeScript
   --reuse-fill              keep/reuse the filled SQLite database in scripts/bench/.fill-cache
                             (keyed by dataset and CMS schema; the JSON says fill.reused)
-  --what-if-immutable-uploads
-                            the proxy serves uploads as immutable, to measure that CMS change
   --keep                    keep the work folder (database, builds, logs)
   --out FILE                JSON output (default scripts/bench/results/<db>-<N>[-<fill>].json)
 Environment: DATABASE_URL=postgres://… runs Strapi on a fresh database on that server.`;
@@ -50,7 +49,6 @@ async function main(): Promise<void> {
       'no-compile': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       'reuse-fill': { type: 'boolean', default: false },
-      'what-if-immutable-uploads': { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -66,8 +64,7 @@ async function main(): Promise<void> {
   if (photos > 20) throw new Error(`--photos is at most 20 (the pool), got ${photos}`);
   const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
   const database = databaseUrl ? 'postgres' : 'sqlite';
-  const whatIf = values['what-if-immutable-uploads'];
-  const name = `${database}-${articles}${values.fill === 'rest' ? '-rest' : ''}${whatIf ? '-what-if-immutable-uploads' : ''}`;
+  const name = `${database}-${articles}${values.fill === 'rest' ? '-rest' : ''}`;
   const out = path.resolve(values.out ?? path.join(HERE, 'results', `${name}.json`));
 
   const result = await runBench({
@@ -84,12 +81,10 @@ async function main(): Promise<void> {
     compile: !values['no-compile'],
     keepWork: values.keep,
     fillCacheDir: values['reuse-fill'] ? path.join(HERE, '.fill-cache') : undefined,
-    whatIfImmutableUploads: whatIf,
     out,
     log: (message) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`),
   });
-  console.log('\nGoals:');
-  for (const g of result.goals) console.log(`  ${g.met ? 'met   ' : 'MISSED'} ${g.goal}: ${g.actual} (target ${g.target})`);
+  console.log(`\n${resultMarkdown(result, path.relative(HERE, out))}`);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

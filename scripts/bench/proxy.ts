@@ -58,18 +58,7 @@ export function classify(rawUrl: string): RequestKind {
   return 'content';
 }
 
-export interface ProxyOptions {
-  /**
-   * What-if, off by default: answer /uploads/ files with `Cache-Control: public, max-age=31536000,
-   * immutable`, as the CMS would if it served its content-hashed upload names as immutable. Only
-   * for measuring what that CMS change would save; results say when it was on.
-   */
-  immutableUploads?: boolean;
-}
-
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
-
-export async function startCountingProxy(target: string, options: ProxyOptions = {}): Promise<CountingProxy> {
+export async function startCountingProxy(target: string): Promise<CountingProxy> {
   const upstream = new URL(target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   let records: RecordedRequest[] = [];
@@ -92,9 +81,7 @@ export async function startCountingProxy(target: string, options: ProxyOptions =
         answer.on('end', () =>
           records.push({ method: req.method ?? 'GET', url, kind: classify(url), status: answer.statusCode ?? 0, bytes, start, end: Date.now() }),
         );
-        const headers = { ...answer.headers };
-        if (options.immutableUploads && url.startsWith('/uploads/') && answer.statusCode === 200) headers['cache-control'] = IMMUTABLE;
-        res.writeHead(answer.statusCode ?? 502, headers);
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
     );

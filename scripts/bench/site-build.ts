@@ -1,15 +1,20 @@
 /**
- * Runs the site's own build (`npm run build -w @toa-soan/site`) against the bench CMS and records
- * what it prints, line by line with arrival times, plus Astro's phase timer and the peak memory
- * of its process tree.
+ * Runs the site's own build command (the `build` script of site/package.json, `astro build …`)
+ * against the bench CMS and records what it prints, line by line with arrival times, plus Astro's
+ * phase timer and the peak memory of its process tree.
  *
- * The only thing added to the site's command is `--config`: a small wrapper config in the bench's
- * work folder that imports the site's own config and moves Astro's `cacheDir` (content-layer data
- * store and image cache) to a bench folder, so the bench neither reads nor disturbs the caches of
- * developers' builds, and a cold run is really cold.
+ * Two things keep a bench build from sharing state with other builds of the same site running
+ * at the same time (developers, tests, the rebuild service):
+ * - `--config` points at a small wrapper config in the bench's work folder that imports the
+ *   site's own config and moves Astro's `cacheDir` (content-layer data store, image cache) and
+ *   Vite's cache there, so a cold run is really cold and nobody else's cache is touched;
+ * - Astro runs with `--root site` from the work folder rather than via npm from site/: when the
+ *   output folder is outside the working directory Astro renders through `<cwd>/.astro/.prerender`,
+ *   which concurrent builds started from site/ would share (and delete under each other).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,7 +64,7 @@ async function writeWrapperConfig(workDir: string, cacheDir: string): Promise<st
     [
       '// Written by scripts/bench: the site config with the bench cache folder.',
       `import site from ${JSON.stringify(siteConfig)};`,
-      `export default { ...site, cacheDir: ${JSON.stringify(cacheDir)} };`,
+      `export default { ...site, cacheDir: ${JSON.stringify(cacheDir)}, vite: { ...site.vite, cacheDir: ${JSON.stringify(path.join(cacheDir, 'vite'))} } };`,
       '',
     ].join('\n'),
   );
@@ -67,6 +72,21 @@ async function writeWrapperConfig(workDir: string, cacheDir: string): Promise<st
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** The arguments of the site's `build` script, which must be an `astro build` command. */
+function siteBuildArgs(): string[] {
+  const script = (JSON.parse(readFileSync(path.join(SITE_DIR, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.build;
+  const args = script?.trim().split(/\s+/) ?? [];
+  if (args[0] !== 'astro' || args[1] !== 'build' || /[;&|]/.test(script!)) {
+    throw new Error(`Bench: site/package.json "build" must be a plain \`astro build …\` command to be measured, got "${script}"`);
+  }
+  return args.slice(1);
+}
+
+function astroBin(): string {
+  const pkg = createRequire(path.join(SITE_DIR, 'package.json')).resolve('astro/package.json');
+  return path.join(path.dirname(pkg), 'bin', 'astro.mjs');
+}
 
 export async function runSiteBuild(options: SiteBuildOptions): Promise<SiteBuildResult> {
   const wrapper = await writeWrapperConfig(options.workDir, options.cacheDir);
@@ -88,8 +108,9 @@ export async function runSiteBuild(options: SiteBuildOptions): Promise<SiteBuild
   }
 
   const started = performance.now();
-  const child = spawn('npm', ['run', 'build', '-w', '@toa-soan/site', '--', '--config', path.relative(SITE_DIR, wrapper)], {
-    cwd: REPO_DIR,
+  const args = [astroBin(), ...siteBuildArgs(), '--root', SITE_DIR, '--config', path.relative(SITE_DIR, wrapper)];
+  const child = spawn(process.execPath, args, {
+    cwd: options.workDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
