@@ -5,7 +5,7 @@
  * reads, searches, prints, shares and subscribes to it. The steps run in order and share state;
  * a failed step makes the later ones fail with the reason.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import axios from 'axios';
 import sharp from 'sharp';
@@ -69,6 +69,10 @@ async function newReaderPage(viewport: keyof typeof VIEWPORTS = 'desktop'): Prom
 describe('newsroom, editor to reader', () => {
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
+    // Failure screenshots from an earlier run would mislead.
+    for (const file of await readdir(SCREENSHOTS)) {
+      if (file.startsWith('failed-')) await rm(path.join(SCREENSHOTS, file));
+    }
     stack = await startStack();
     browser = await launchBrowser();
     const token = stack.cms.tokens.fullAccess;

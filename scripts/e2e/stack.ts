@@ -4,9 +4,11 @@
  * webhooks, and the static server (scripts/lib) serving its live build.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../lib/static-server';
 import { REPO_DIR } from '../rebuild/site-build';
 import { startRebuildService, type RebuildService } from '../rebuild/service';
@@ -26,11 +28,27 @@ export interface Stack {
 
 export async function startStack(): Promise<Stack> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-e2e-'));
-  const stops: Array<() => Promise<void>> = [() => rm(workDir, { recursive: true, force: true })];
-  const stop = async () => {
-    for (const fn of stops.reverse()) await fn().catch((error) => console.error('e2e cleanup:', error));
-  };
+  const reaper = startOrphanReaper(workDir);
+  const stops: Array<() => Promise<void>> = [
+    async () => void reaper.kill('SIGTERM'),
+    () => rm(workDir, { recursive: true, force: true }),
+  ];
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      for (const fn of stops.reverse()) await fn().catch((error) => console.error('e2e cleanup:', error));
+    })());
   const log: string[] = [];
+  // Interrupted runs (Ctrl-C, CI cancelling the job) must not leave Strapi or a build running.
+  const onSignal = (signal: NodeJS.Signals) => {
+    void stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  stops.push(async () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  });
   try {
     // Every address is fixed up front: Strapi needs the webhook URL, the builds need both origins.
     const [cmsPort, sitePort, rebuildPort] = [await freePort(), await freePort(), await freePort()];
@@ -62,6 +80,7 @@ export async function startStack(): Promise<Stack> {
       env: { SEED_DEMO_CONTENT: 'true', REBUILD_WEBHOOK_URL: rebuild.server.webhookUrl, REBUILD_WEBHOOK_SECRET: secret },
     });
     stops.push(() => cms.stop());
+    await appendFile(path.join(workDir, '.reap'), `${path.dirname(cms.publicDir)}\n`);
 
     const first = await rebuild.rebuilder.rebuildNow({ event: 'e2e.start', receivedAt: new Date().toISOString() });
     if (first.result !== 'success') throw new Error(`The first site build failed: ${first.error}\n${log.join('\n')}`);
@@ -73,4 +92,19 @@ export async function startStack(): Promise<Stack> {
     await stop();
     throw error;
   }
+}
+
+/**
+ * A detached watcher that ends this run's processes and deletes its folders if this process dies
+ * without stopping the stack (see orphan-reaper.ts); dismissed by a clean stop.
+ */
+function startOrphanReaper(workDir: string): ChildProcess {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'orphan-reaper.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, String(process.pid), workDir], {
+    cwd: REPO_DIR,
+    detached: true,
+    stdio: 'ignore',
+  });
+  child.unref();
+  return child;
 }
