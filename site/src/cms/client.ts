@@ -46,8 +46,8 @@ const listEnvelope = z.object({
 const singleEnvelope = z.object({ data: z.unknown() });
 
 export interface CmsClient {
-  /** One document (single types, or a list page you handle yourself). Returns `data`. */
-  getData(path: string, query?: Query): Promise<unknown>;
+  /** One document (single types, or a list page you handle yourself). Returns `data`, checked by `schema` if given. */
+  getData<T = unknown>(path: string, query?: Query, schema?: z.ZodType<T>): Promise<T>;
   /** Every item of a collection, paging with pagination[pageSize]=100. Items are unvalidated. */
   listAll(path: string, query?: Query): Promise<unknown[]>;
   /** How many HTTP requests were sent (attempts included); for logs and tests. */
@@ -128,8 +128,9 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
         return own.n;
       },
       child: () => view([{ n: 0 }, ...counters]),
-      async getData(path, query = {}) {
-        return parse(singleEnvelope, await send(path, query), path).data;
+      async getData<T>(path: string, query: Query = {}, schema?: z.ZodType<T>) {
+        const { data } = parse(singleEnvelope, await send(path, query), path);
+        return (schema ? parse(schema, data, path) : data) as T;
       },
       async listAll(path, query = {}) {
         const pageQuery = (page: number): Query => ({ ...query, pagination: { page, pageSize: PAGE_SIZE } });
@@ -155,7 +156,7 @@ function strapiMessage(body: unknown): string | undefined {
 function hintFor(status: number, hasToken: boolean): string {
   if (status === 401) return hasToken ? 'Check that STRAPI_TOKEN is a valid, unexpired API token.' : 'Set STRAPI_TOKEN or let the Public role read this content.';
   if (status === 403) return hasToken ? 'Check that STRAPI_TOKEN may read this content type.' : 'Check the Public role permissions (find/findOne) or set STRAPI_TOKEN.';
-  if (status === 404) return 'Check CMS_URL and that the content type exists in this Strapi.';
+  if (status === 404) return 'Check CMS_URL and that this Strapi is the Tòa soạn CMS (its content types and /api/sync-manifest).';
   if (status === 400) return 'The site asked for fields the CMS does not know: check that the CMS schema matches the site.';
   return 'Check the Strapi log.';
 }

@@ -1,12 +1,13 @@
 /**
  * Content Layer loaders for Strapi collections, incremental between builds.
  *
- * Each sync lists `documentId` + `updatedAt` of every published document (the cheap listing), then:
+ * Each sync reads the CMS's sync manifest once (shared by all loaders: `[documentId, updatedAt]`
+ * of every published document), then per collection:
  * - deletes store entries whose documentId is no longer listed (deleted or unpublished),
  * - fetches in full only documents whose `updatedAt` differs from the digest kept in the store,
  * - keeps the last sync time and counts in `meta`.
- * A rebuild with no change therefore costs one listing request per 100 documents and no content
- * request. Documents with problems are stored without a digest so the next build retries them.
+ * A rebuild with no change therefore costs one request in total, whatever the archive's size.
+ * Documents with problems are stored without a digest so the next build retries them.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
@@ -19,6 +20,7 @@ import {
   siteSettingEntrySchema,
   tagEntrySchema,
 } from './entries';
+import { createManifestSource, type ManifestSource } from './manifest';
 import { createPhotoCheck } from './photo-check';
 import type { Query } from './query';
 import {
@@ -27,9 +29,8 @@ import {
   personQuery,
   siteSettingQuery,
   siteSettingSchema,
-  stampQuery,
-  stampSchema,
   tagQuery,
+  type ManifestCollection,
 } from './strapi-schemas';
 import { toArticleEntry, toCategoryEntry, toPersonEntry, toTagEntry, type Converted } from './to-entries';
 
@@ -38,56 +39,69 @@ const ENTRY_VERSION = 1;
 /** documentIds per `$in` filter: keeps request URLs well under header limits. */
 const IDS_PER_REQUEST = 50;
 
-let sharedClient: CmsClient | undefined;
-/** One client per build, so concurrency is bounded across all collections together. */
-export function cmsClient(): CmsClient {
-  const env = readEnv();
-  sharedClient ??= createCmsClient({ baseUrl: env.cmsUrl, token: env.strapiToken });
-  return sharedClient;
+/** The CMS as the loaders see it: one client and the manifest of the current sync. */
+export interface CmsSource {
+  client: CmsClient;
+  manifest: ManifestSource;
+}
+
+let sharedSource: CmsSource | undefined;
+/** One client per build, so concurrency is bounded and the manifest read once across all collections. */
+export function cmsSource(): CmsSource {
+  if (!sharedSource) {
+    const env = readEnv();
+    const client = createCmsClient({ baseUrl: env.cmsUrl, token: env.strapiToken });
+    sharedSource = { client, manifest: createManifestSource(client) };
+  }
+  return sharedSource;
 }
 
 interface CollectionLoaderOptions<T extends Record<string, unknown>> {
   name: string;
+  /** Which list of the sync manifest holds this collection. */
+  manifestKey: ManifestCollection;
   /** REST path, e.g. /api/articles */
   path: string;
   query: Query;
   schema: z.ZodType<T>;
   convert(raw: unknown): Promise<Converted<T>>;
-  client?: () => CmsClient;
+  source?: () => CmsSource;
 }
 
 export function strapiCollectionLoader<T extends Record<string, unknown>>(options: CollectionLoaderOptions<T>): Loader {
-  const getClient = options.client ?? cmsClient;
+  const getSource = options.source ?? cmsSource;
   return {
     name: options.name,
     schema: options.schema,
-    load: (context) => failClearly(context, () => syncCollection(getClient().child(), options, context)),
+    load: (context) => failClearly(context, () => syncCollection(getSource(), options, context)),
   };
 }
 
-async function syncCollection<T extends Record<string, unknown>>(
-  client: CmsClient,
-  options: CollectionLoaderOptions<T>,
-  { store, meta, logger, parseData, generateDigest }: LoaderContext,
-): Promise<void> {
-  const stamps = (await client.listAll(options.path, stampQuery)).map((raw) => {
-    const stamp = stampSchema.safeParse(raw);
-    if (!stamp.success) throw new CmsError(`CMS listing ${options.path} returned a document without documentId/updatedAt; check the CMS version.`);
-    return stamp.data;
-  });
-  const digestOf = (updatedAt: string) => generateDigest({ updatedAt, v: ENTRY_VERSION });
+const digestOf = (context: LoaderContext, updatedAt: string) => context.generateDigest({ updatedAt, v: ENTRY_VERSION });
 
-  const live = new Set(stamps.map((s) => s.documentId));
+async function syncCollection<T extends Record<string, unknown>>(
+  source: CmsSource,
+  options: CollectionLoaderOptions<T>,
+  context: LoaderContext,
+): Promise<void> {
+  const { store, meta, logger, parseData } = context;
+  const stamps = (await source.manifest(options.name, logger))[options.manifestKey];
+  const client = source.client.child();
+
+  const live = new Set(stamps.map(([id]) => id));
   let removed = 0;
-  for (const id of store.keys()) {
-    if (!live.has(id)) {
-      store.delete(id);
-      removed++;
-    }
-  }
-  const changed = stamps.filter((s) => store.get(s.documentId)?.digest !== digestOf(s.updatedAt)).map((s) => s.documentId);
+  const remove = (id: string) => {
+    store.delete(id);
+    removed++;
+  };
+  for (const id of store.keys()) if (!live.has(id)) remove(id);
+  const changed = stamps.filter(([id, updatedAt]) => store.get(id)?.digest !== digestOf(context, updatedAt)).map(([id]) => id);
 
   const raws = await fetchDocuments(client, options, changed, stamps.length);
+  // Unpublished between the manifest and the fetch: not on the site any more.
+  const returned = new Set(raws.map((raw) => (raw as { documentId?: unknown }).documentId));
+  for (const id of changed) if (!returned.has(id) && store.has(id)) remove(id);
+
   let skipped = 0;
   for (const raw of raws) {
     const converted = await options.convert(raw);
@@ -104,7 +118,7 @@ async function syncCollection<T extends Record<string, unknown>>(
       id: converted.id,
       data,
       // Without a matching digest a document with problems is fetched again next build.
-      digest: converted.problems.length === 0 ? digestOf(updatedAt) : `retry:${updatedAt}`,
+      digest: converted.problems.length === 0 ? digestOf(context, updatedAt) : `retry:${updatedAt}`,
     });
   }
   const stats = { at: new Date().toISOString(), live: live.size, fetched: raws.length, removed, skipped };
@@ -131,35 +145,41 @@ async function fetchDocuments<T extends Record<string, unknown>>(
   return pages.flat();
 }
 
-/** The single type: one request per build; a portal without settings gets a warning and defaults. */
-export function siteSettingLoader(client: () => CmsClient = cmsClient): Loader {
+const SITE_ID = 'site';
+const DEFAULT_SITE = { portalName: 'Cổng thông tin điện tử', unit: null, baseUrl: null, contactEmail: null, contactPhone: null, address: null, footerText: null };
+
+/**
+ * The single type, fetched only when the manifest's updatedAt for it changed; a portal without
+ * settings gets a warning and defaults.
+ */
+export function siteSettingLoader(getSource: () => CmsSource = cmsSource): Loader {
+  const name = 'strapi-site-setting';
   return {
-    name: 'strapi-site-setting',
+    name,
     schema: siteSettingEntrySchema,
     load: (context) =>
       failClearly(context, async () => {
-        const { store, logger, parseData, generateDigest } = context;
-        let data;
-        try {
-          const parsed = siteSettingSchema.safeParse(await client().getData('/api/site-setting', siteSettingQuery));
-          if (!parsed.success) throw new CmsError(`CMS site setting is invalid: ${parsed.error.issues[0]?.message}`);
-          const s = parsed.data;
-          data = {
-            portalName: s.portalName,
-            unit: s.unit ?? null,
-            baseUrl: s.baseUrl ?? null,
-            contactEmail: s.contactEmail ?? null,
-            contactPhone: s.contactPhone ?? null,
-            address: s.address ?? null,
-            footerText: s.footerText ?? null,
-          };
-        } catch (error) {
-          if (!(error instanceof CmsError) || error.status !== 404) throw error;
+        const { store, logger, parseData } = context;
+        const source = getSource();
+        const updatedAt = (await source.manifest(name, logger)).siteSetting;
+        if (updatedAt === null) {
           logger.warn('The CMS has no site setting yet (Cấu hình cổng thông tin); using a generic portal name.');
-          data = { portalName: 'Cổng thông tin điện tử', unit: null, baseUrl: null, contactEmail: null, contactPhone: null, address: null, footerText: null };
+          store.set({ id: SITE_ID, data: await parseData({ id: SITE_ID, data: DEFAULT_SITE }) });
+          return;
         }
-        const entry = await parseData({ id: 'site', data });
-        store.set({ id: 'site', data: entry, digest: generateDigest(entry) });
+        const digest = digestOf(context, updatedAt);
+        if (store.get(SITE_ID)?.digest === digest) return;
+        const s = await source.client.getData('/api/site-setting', siteSettingQuery, siteSettingSchema);
+        const data = {
+          portalName: s.portalName,
+          unit: s.unit ?? null,
+          baseUrl: s.baseUrl ?? null,
+          contactEmail: s.contactEmail ?? null,
+          contactPhone: s.contactPhone ?? null,
+          address: s.address ?? null,
+          footerText: s.footerText ?? null,
+        };
+        store.set({ id: SITE_ID, data: await parseData({ id: SITE_ID, data }), digest });
       }),
   };
 }
@@ -182,6 +202,7 @@ export const articleLoader = (): Loader => {
   const photoCheck = createPhotoCheck();
   return strapiCollectionLoader({
     name: 'strapi-articles',
+    manifestKey: 'articles',
     path: '/api/articles',
     query: articleQuery,
     schema: articleEntrySchema,
@@ -189,8 +210,8 @@ export const articleLoader = (): Loader => {
   });
 };
 export const categoryLoader = (): Loader =>
-  strapiCollectionLoader({ name: 'strapi-categories', path: '/api/categories', query: categoryQuery, schema: categoryEntrySchema, convert: toCategoryEntry });
+  strapiCollectionLoader({ name: 'strapi-categories', manifestKey: 'categories', path: '/api/categories', query: categoryQuery, schema: categoryEntrySchema, convert: toCategoryEntry });
 export const personLoader = (): Loader =>
-  strapiCollectionLoader({ name: 'strapi-people', path: '/api/people', query: personQuery, schema: personEntrySchema, convert: toPersonEntry });
+  strapiCollectionLoader({ name: 'strapi-people', manifestKey: 'people', path: '/api/people', query: personQuery, schema: personEntrySchema, convert: toPersonEntry });
 export const tagLoader = (): Loader =>
-  strapiCollectionLoader({ name: 'strapi-tags', path: '/api/tags', query: tagQuery, schema: tagEntrySchema, convert: toTagEntry });
+  strapiCollectionLoader({ name: 'strapi-tags', manifestKey: 'tags', path: '/api/tags', query: tagQuery, schema: tagEntrySchema, convert: toTagEntry });

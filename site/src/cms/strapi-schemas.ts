@@ -124,6 +124,17 @@ export const siteSettingQuery: Query = {
   fields: ['portalName', 'unit', 'baseUrl', 'contactEmail', 'contactPhone', 'address', 'footerText'],
 };
 
-/** The cheap listing used to find changes and deletions: two fields per document. */
-export const stampSchema = z.object({ documentId: z.string().min(1), updatedAt: z.string() });
-export const stampQuery: Query = { fields: ['documentId', 'updatedAt'] };
+/**
+ * GET /api/sync-manifest (cms/src/api/sync-manifest): `[documentId, updatedAt]` of every published
+ * document per collection, and when the site settings were last saved (null: never).
+ */
+const stampPair = z.tuple([z.string().min(1), z.string().min(1)]);
+export const syncManifestSchema = z.object({
+  articles: z.array(stampPair),
+  categories: z.array(stampPair),
+  people: z.array(stampPair),
+  tags: z.array(stampPair),
+  siteSetting: z.string().min(1).nullable(),
+});
+export type SyncManifest = z.infer<typeof syncManifestSchema>;
+export type ManifestCollection = Exclude<keyof SyncManifest, 'siteSetting'>;
