@@ -2,7 +2,7 @@
  * Test content created over REST with a full-access token: categories, people, tags, the site
  * setting, photos, published articles, a draft, and one article whose photo file is then removed.
  */
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import axios, { type AxiosInstance } from 'axios';
 import sharp from 'sharp';
@@ -11,6 +11,8 @@ export interface TestContent {
   published: Array<{ title: string; slug: string; writer: string; photographer: string; credit: string; caption: string }>;
   draftSlug: string;
   brokenPhotoSlug: string;
+  /** Puts the deleted photo file back, so the broken article can be built whole. */
+  restorePhoto(): Promise<void>;
 }
 
 async function jpeg(color: { r: number; g: number; b: number }): Promise<Buffer> {
@@ -53,7 +55,8 @@ export async function createTestContent(cmsUrl: string, token: string, publicDir
 
   const cover = await upload('dai-hoi.jpg', { r: 180, g: 20, b: 30 });
   const inline = await upload('hoi-truong.jpg', { r: 20, g: 60, b: 140 });
-  const doomed = await upload('mat-tich.jpg', { r: 10, g: 120, b: 40 });
+  const doomedColor = { r: 10, g: 120, b: 40 };
+  const doomed = await upload('mat-tich.jpg', doomedColor);
 
   const published: TestContent['published'] = [];
   const article = async (i: number, title: string, body: string, category: string) => {
@@ -99,7 +102,13 @@ export async function createTestContent(cmsUrl: string, token: string, publicDir
     byline: [{ role: 'writer', person: lan.documentId }],
   }, 'published');
   // The upload's file disappears from disk while the CMS still references it.
-  await rm(path.join(publicDir, doomed.url.replace(/^\//, '')));
+  const doomedFile = path.join(publicDir, doomed.url.replace(/^\//, ''));
+  await rm(doomedFile);
 
-  return { published, draftSlug: 'ban-nhap', brokenPhotoSlug: 'anh-bi-mat' };
+  return {
+    published,
+    draftSlug: 'ban-nhap',
+    brokenPhotoSlug: 'anh-bi-mat',
+    restorePhoto: async () => writeFile(doomedFile, await jpeg(doomedColor)),
+  };
 }
