@@ -3,7 +3,6 @@
  * the boundary with Strapi; everything else in the importer works on LegacyArticle.
  */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { slugify } from './slug';
 import { looseKey, personKey } from './text';
 
 /**
@@ -28,7 +27,6 @@ export type StrapiCredit =
 
 export interface StrapiArticleData {
   title: string;
-  slug?: string;
   sapo: string;
   body: Array<{ __component: 'body.text'; content: Array<{ type: 'paragraph'; children: Array<{ type: 'text'; text: string }> }> }>;
   category: string;
@@ -44,7 +42,6 @@ interface StrapiError {
 }
 
 const PAGE_SIZE = 100;
-const SLUG_ATTEMPTS = 20;
 
 function describe(res: AxiosResponse): string {
   const error = (res.data as StrapiError | undefined)?.error;
@@ -96,19 +93,10 @@ export class CmsClient {
     }
   }
 
-  /** POST with a slug made from `text`, trying -2, -3… while the slug is taken. */
-  private async createWithSlug(collection: string, data: Record<string, unknown>, text: string, query = ''): Promise<string> {
-    const base = slugify(text) || 'bai-viet';
-    for (let attempt = 1; ; attempt++) {
-      const slug = attempt === 1 ? base : `${base}-${attempt}`;
-      try {
-        const res = await this.request<{ data: { documentId: string } }>('post', `/api/${collection}${query}`, { data: { ...data, slug } });
-        return res.data.documentId;
-      } catch (error) {
-        const taken = error instanceof CmsRejected && /unique/i.test(error.message) && /slug/i.test(error.message);
-        if (!taken || attempt >= SLUG_ATTEMPTS) throw error;
-      }
-    }
+  /** POST; the CMS fills a unique Vietnamese-transliterated slug from the name or title. */
+  private async create(collection: string, data: Record<string, unknown>, query = ''): Promise<string> {
+    const res = await this.request<{ data: { documentId: string } }>('post', `/api/${collection}${query}`, { data });
+    return res.data.documentId;
   }
 
   /** The person's documentId, creating the person once; names match regardless of case, spacing and Unicode form. */
@@ -119,7 +107,7 @@ export class CmsClient {
     const key = personKey(name);
     let id = this.people.get(key);
     if (!id) {
-      id = await this.createWithSlug('people', { name: name.normalize('NFC') }, name);
+      id = await this.create('people', { name: name.normalize('NFC') });
       this.people.set(key, id);
     }
     return id;
@@ -133,7 +121,7 @@ export class CmsClient {
     const key = looseKey(name);
     let id = this.categories.get(key);
     if (!id) {
-      id = await this.createWithSlug('categories', { name }, name);
+      id = await this.create('categories', { name });
       this.categories.set(key, id);
     }
     return id;
@@ -153,12 +141,11 @@ export class CmsClient {
    * so a draft has to be asked for.
    */
   async createArticle(data: StrapiArticleData, publish: boolean): Promise<string> {
-    return this.createWithSlug('articles', { ...data }, data.title, `?status=${publish ? 'published' : 'draft'}`);
+    return this.create('articles', { ...data }, `?status=${publish ? 'published' : 'draft'}`);
   }
 
-  /** Updates the article; the slug is left as it is (an editor may have changed it). */
+  /** Updates the article; its slug is not sent, so one an editor changed stays. */
   async updateArticle(documentId: string, data: StrapiArticleData, publish: boolean): Promise<void> {
-    const { slug: _keep, ...rest } = data;
-    await this.request('put', `/api/articles/${documentId}?status=${publish ? 'published' : 'draft'}`, { data: rest });
+    await this.request('put', `/api/articles/${documentId}?status=${publish ? 'published' : 'draft'}`, { data });
   }
 }
