@@ -223,6 +223,7 @@ describe('newsroom, editor to reader', () => {
         expect(printed).toContain(text);
       }
       expect(await page.locator('article figure img').first().isVisible()).toBe(true);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'article-print.png'), fullPage: true });
     });
   });
 
