@@ -79,16 +79,16 @@ export const PEOPLE: DemoPerson[] = [
 ];
 
 export const PHOTOS: DemoPhoto[] = [
-  { key: 'ruong-lua', motif: 'fields', label: 'Cánh đồng lúa xã Thạnh Lợi', sky: ['#9fd3f5', '#e8f6ff'], alternativeText: 'Cánh đồng lúa chín dưới nắng sớm' },
-  { key: 'dam-sen', motif: 'lotus', label: 'Đầm sen vùng Đồng Tháp Mười', sky: ['#ffd1dc', '#fff4e0'], alternativeText: 'Đầm sen hồng nở rộ' },
-  { key: 'song-cai-tre', motif: 'river', label: 'Bờ sông Cái Tre', sky: ['#7fb7e6', '#dff1ff'], alternativeText: 'Dòng sông chảy qua thị trấn' },
-  { key: 'tru-so', motif: 'hall', label: 'Trụ sở Huyện ủy Tân Hòa', sky: ['#8ec5ff', '#f0f8ff'], alternativeText: 'Tòa nhà trụ sở có cờ đỏ trên nóc' },
-  { key: 'hoi-truong', motif: 'meeting', label: 'Hội trường Huyện ủy', sky: ['#f2e6d0', '#d9c3a0'], alternativeText: 'Đại biểu ngồi dự hội nghị trong hội trường' },
-  { key: 'truong-hoc', motif: 'school', label: 'Trường THCS thị trấn Tân Hòa', sky: ['#a6e3ff', '#fdfdf0'], alternativeText: 'Dãy phòng học màu vàng' },
-  { key: 'san-khau', motif: 'stage', label: 'Hội thi văn nghệ quần chúng', sky: ['#2a1b4d', '#5c2a6e'], alternativeText: 'Diễn viên biểu diễn trên sân khấu' },
-  { key: 'cho-que', motif: 'market', label: 'Chợ thị trấn Tân Hòa', sky: ['#ffe3a3', '#fff8e6'], alternativeText: 'Dãy sạp chợ mái nhiều màu' },
-  { key: 'mua-nuoc-noi', motif: 'flood', label: 'Mùa nước nổi', sky: ['#b5c7d3', '#eef3f6'], alternativeText: 'Xuồng trên cánh đồng ngập nước' },
-  { key: 'duong-nong-thon', motif: 'road', label: 'Đường giao thông nông thôn', sky: ['#9ad0ec', '#f4fbff'], alternativeText: 'Con đường bê tông giữa đồng' },
+  { key: 'ruong-lua', motif: 'fields', sky: ['#9fd3f5', '#e8f6ff'], alternativeText: 'Cánh đồng lúa chín dưới nắng sớm' },
+  { key: 'dam-sen', motif: 'lotus', sky: ['#ffd1dc', '#fff4e0'], alternativeText: 'Đầm sen hồng nở rộ' },
+  { key: 'song-cai-tre', motif: 'river', sky: ['#7fb7e6', '#dff1ff'], alternativeText: 'Dòng sông chảy qua thị trấn' },
+  { key: 'tru-so', motif: 'hall', sky: ['#8ec5ff', '#f0f8ff'], alternativeText: 'Tòa nhà trụ sở có cờ đỏ trên nóc' },
+  { key: 'hoi-truong', motif: 'meeting', sky: ['#f2e6d0', '#d9c3a0'], alternativeText: 'Đại biểu ngồi dự hội nghị trong hội trường' },
+  { key: 'truong-hoc', motif: 'school', sky: ['#a6e3ff', '#fdfdf0'], alternativeText: 'Dãy phòng học màu vàng' },
+  { key: 'san-khau', motif: 'stage', sky: ['#2a1b4d', '#5c2a6e'], alternativeText: 'Diễn viên biểu diễn trên sân khấu' },
+  { key: 'cho-que', motif: 'market', sky: ['#ffe3a3', '#fff8e6'], alternativeText: 'Dãy sạp chợ mái nhiều màu' },
+  { key: 'mua-nuoc-noi', motif: 'flood', sky: ['#b5c7d3', '#eef3f6'], alternativeText: 'Xuồng trên cánh đồng ngập nước' },
+  { key: 'duong-nong-thon', motif: 'road', sky: ['#9ad0ec', '#f4fbff'], alternativeText: 'Con đường bê tông giữa đồng' },
 ];
 
 export const ARTICLES: DemoArticle[] = [
@@ -279,6 +279,7 @@ export const ARTICLES: DemoArticle[] = [
     ],
     publicationDate: '2025-09-09T08:30:00+07:00',
     unit: 'UBND huyện Tân Hòa',
+    featured: true,
     cover: { photo: 'cho-que', caption: 'Sản phẩm khô cá lóc của Hợp tác xã Mỹ An được trưng bày tại chợ thị trấn.', credit: 'Hình: Minh Khoa' },
     body: [
       'Hợp tác xã Mỹ An có 35 thành viên, sử dụng cá lóc nuôi trong ao đạt chứng nhận VietGAP. Mỗi năm hợp tác xã cung ứng ra thị trường khoảng 12 tấn khô cá các loại.',
@@ -318,6 +319,7 @@ export const ARTICLES: DemoArticle[] = [
     ],
     publicationDate: '2025-09-20T16:00:00+07:00',
     unit: 'Ban Chỉ huy Phòng thủ dân sự huyện',
+    featured: true,
     cover: { photo: 'mua-nuoc-noi', caption: 'Cánh đồng xã Thạnh Lợi vào mùa nước nổi.', credit: 'Ảnh: Lê Tính' },
     body: [
       'Toàn huyện có 84 km đê bao bảo vệ lúa thu đông. Qua rà soát, 6 đoạn đê xung yếu với tổng chiều dài 3,2 km đã được gia cố trước đỉnh lũ.',

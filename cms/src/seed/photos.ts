@@ -1,7 +1,8 @@
 /**
- * Demo photos drawn at seed time (no network): a gradient sky, a motif of the district (rice
- * fields, lotus ponds, the river, a meeting hall…) and a label, rendered from SVG by sharp to a
- * 1600x900 JPEG like a newsroom upload.
+ * Demo photos drawn at seed time (no network): a gradient sky and a motif of the district (rice
+ * fields, lotus ponds, the river, a meeting hall…), rendered from SVG by sharp to a 1600x900 JPEG
+ * like a newsroom upload. No text is drawn on them: cards crop photos (object-fit: cover) and would
+ * cut it into fragments; the figure caption and credit say what the picture is.
  */
 import sharp from 'sharp';
 
@@ -11,8 +12,6 @@ export interface DemoPhoto {
   /** Stable name; the uploaded file is called `demo-<key>.jpg` and found again by it. */
   key: string;
   motif: Motif;
-  /** Short text drawn on the picture so a reader sees it is an illustration. */
-  label: string;
   /** Gradient from top to bottom. */
   sky: [string, string];
   alternativeText: string;
@@ -67,19 +66,12 @@ function motifShapes(motif: Motif): string {
   }
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 export function photoSvg(photo: DemoPhoto): string {
   const [top, bottom] = photo.sky;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">
   <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${top}"/><stop offset="1" stop-color="${bottom}"/></linearGradient></defs>
   <rect width="${WIDTH}" height="${HEIGHT}" fill="url(#sky)"/>
   ${motifShapes(photo.motif)}
-  <rect x="0" y="${HEIGHT - 110}" width="${WIDTH}" height="110" fill="#000" opacity="0.45"/>
-  <text x="48" y="${HEIGHT - 46}" font-family="DejaVu Sans, Liberation Sans, sans-serif" font-size="44" fill="#fff">${escapeXml(photo.label)}</text>
-  <text x="${WIDTH - 48}" y="${HEIGHT - 46}" font-family="DejaVu Sans, Liberation Sans, sans-serif" font-size="28" fill="#fff" text-anchor="end" opacity="0.85">Ảnh minh họa · dữ liệu mẫu</text>
 </svg>`;
 }
 
