@@ -162,7 +162,7 @@ async function createBenchDatabase(workDir: string, serverUrl: string | undefine
     const file = path.join(workDir, 'cms.db');
     return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file }, file, drop: async () => {} };
   }
-  const pg = await loadPg();
+  const { default: pg } = await import('pg');
   const name = `toa_soan_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const run = async (sql: string) => {
     const client = new pg.Client({ connectionString: serverUrl });
@@ -180,17 +180,6 @@ async function createBenchDatabase(workDir: string, serverUrl: string | undefine
     env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
     drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
-}
-
-/** The bit of `pg` used here, typed locally: the repo has no @types/pg. */
-interface PgClient {
-  connect(): Promise<void>;
-  query(sql: string): Promise<unknown>;
-  end(): Promise<void>;
-}
-async function loadPg(): Promise<{ Client: new (config: { connectionString: string }) => PgClient }> {
-  const name = 'pg'; // a variable specifier keeps tsc from demanding the missing declarations
-  return ((await import(name)) as { default: { Client: new (config: { connectionString: string }) => PgClient } }).default;
 }
 
 /** The harness reads TEST_DATABASE_URL when it starts; set it for that call only. */

@@ -10,6 +10,7 @@ describe('classify', () => {
     expect(classify('/api/articles?populate=*')).toBe('content');
     expect(classify('/api/articles?fields[0]=documentId&populate[tags][fields][0]=documentId')).toBe('content');
     expect(classify('/api/site-setting')).toBe('content');
+    expect(classify('/api/sync-manifest')).toBe('listing');
     expect(classify('/uploads/anh_01_abc.jpg')).toBe('media');
     expect(classify('/_health')).toBe('other');
   });

@@ -31,7 +31,9 @@ function statusKiB(pid: number, field: 'VmHWM' | 'VmRSS'): number | undefined {
 
 function command(pid: number): string {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ').slice(0, 200);
+    const line = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ').slice(0, 200);
+    // A process that is exiting has an empty cmdline; its short name is still there.
+    return line || readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
   } catch {
     return '?';
   }

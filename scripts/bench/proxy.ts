@@ -46,11 +46,14 @@ export interface CountingProxy {
 
 /** Fields that only identify or date a document: a request asking for nothing else is a listing. */
 const STAMP_FIELDS = new Set(['id', 'documentId', 'updatedAt', 'publishedAt', 'locale']);
+/** The CMS's change-detection endpoint: [documentId, updatedAt] of every published document. */
+const MANIFEST_PATH = '/api/sync-manifest';
 
 export function classify(rawUrl: string): RequestKind {
   const url = new URL(rawUrl, 'http://proxy.invalid');
   if (url.pathname.startsWith('/uploads/')) return 'media';
   if (!url.pathname.startsWith('/api/')) return 'other';
+  if (url.pathname === MANIFEST_PATH) return 'listing';
   const keys = [...url.searchParams.keys()];
   if (keys.some((k) => k.startsWith('populate'))) return 'content';
   const fields = keys.filter((k) => k === 'fields' || k.startsWith('fields[')).flatMap((k) => url.searchParams.getAll(k).flatMap((v) => v.split(',')));
