@@ -84,7 +84,17 @@ describe('the built site', () => {
       expect(html).toContain(`<link rel="canonical" href="https://thapmuoi.example.vn/tin-tuc/${a.slug}/">`);
       expect(html).toContain('"@type":"NewsArticle"');
       expect(html).toContain('type="application/rss+xml"');
+      // Paper copies name their source (the print stylesheet shows this element).
+      expect(html).toContain(`<p class="print-only print-source" data-pagefind-ignore>Nguồn: https://thapmuoi.example.vn/tin-tuc/${a.slug}/</p>`);
+      expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
     }
+  });
+
+  it('ships the favicon as SVG and as an ICO for browsers that ask for /favicon.ico', async () => {
+    expect(await readFile(path.join(out, 'favicon.svg'), 'utf8')).toMatch(/^<svg /);
+    const ico = await readFile(path.join(out, 'favicon.ico'));
+    // ICONDIR: reserved 0, type 1 (icon), one image.
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 1]);
   });
 
   it('leaves drafts out', async () => {
