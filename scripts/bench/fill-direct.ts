@@ -16,6 +16,9 @@ interface Options {
   photos: PhotoFile[];
 }
 
+/** Set once the stats line is out: every article transaction has committed by then. */
+let filled = false;
+
 async function main(): Promise<void> {
   const raw = process.argv[2];
   if (!raw) throw new Error('fill-direct: pass the options as one JSON argument');
@@ -30,10 +33,18 @@ async function main(): Promise<void> {
       onProgress: (done) => process.stderr.write(`bench fill (direct): ${done}/${options.articles} articles\n`),
     });
     process.stdout.write(`BENCH_FILL ${JSON.stringify({ ...stats, mode: 'direct', batchSize: options.batchSize })}\n`);
+    filled = true;
   } finally {
     await app.destroy();
   }
 }
+
+// On PostgreSQL, Strapi's shutdown destroys the connection pool while a background task still
+// waits for a connection, and that wait rejects ("aborted") after the fill is complete.
+process.on('unhandledRejection', (error) => {
+  console.error(filled ? `fill-direct: ignored during Strapi shutdown: ${String(error)}` : error);
+  process.exit(filled ? 0 : 1);
+});
 
 main().then(
   () => process.exit(0),
