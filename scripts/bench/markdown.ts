@@ -13,7 +13,7 @@ export function resultMarkdown(result: BenchResult, name: string): string {
   const [cold, edit, noChange] = result.runs as [BuildRun, BuildRun, BuildRun];
   const row = (label: string, f: (r: BuildRun) => string) => `| ${label} | ${f(cold)} | ${f(edit)} | ${f(noChange)} |`;
   const lines = [
-    `### ${result.dataset.articles.toLocaleString('en')} articles — ${result.database}`,
+    `### ${result.dataset.articles.toLocaleString('en')} articles — ${result.database}${result.fill.mode === 'rest' ? ', filled over REST' : ''}`,
     '',
     `\`${name}\`, ${result.startedAt.slice(0, 16).replace('T', ' ')} UTC. Fill (${result.fill.mode}${result.fill.reused ? ', reused from the fill cache' : ''}): ` +
       `${result.fill.articlesPerSecond} articles/s (${result.fill.articleSeconds} s for the articles, ${result.fill.totalSeconds} s with start-up, photos and taxonomy). ` +
