@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleEntry } from '../src/cms/entries';
+import { buildCatalog, type Article } from '../src/lib/model';
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function catalog(seed: number, count: number) {
+  const next = random(seed);
+  const pick = (n: number) => Math.floor(next() * n);
+  const articles = Array.from({ length: count }, (_, i): { id: string; data: ArticleEntry } => ({
+    id: `a${i}`,
+    data: {
+      title: `Tin ${i}`,
+      slug: `tin-${i}`,
+      sapo: '',
+      body: [],
+      cover: null,
+      gallery: [],
+      categoryId: next() < 0.9 ? `c${pick(4)}` : null,
+      tagIds: [...new Set(Array.from({ length: pick(4) }, () => `t${pick(12)}`))],
+      byline: [],
+      // Few distinct dates, so ties on score and date are exercised too.
+      publicationDate: new Date(Date.UTC(2024, 0, 1 + pick(20))).toISOString(),
+      updatedAt: '2024-01-01T00:00:00.000Z',
+      unit: null,
+      featured: false,
+    },
+  }));
+  return buildCatalog({
+    site: { portalName: 'x', unit: null, baseUrl: null, contactEmail: null, contactPhone: null, address: null, footerText: null },
+    articles,
+    categories: Array.from({ length: 4 }, (_, i) => ({ id: `c${i}`, data: { name: `C${i}`, slug: `c${i}`, description: null, position: i } })),
+    people: [],
+    tags: Array.from({ length: 12 }, (_, i) => ({ id: `t${i}`, data: { name: `T${i}`, slug: `t${i}` } })),
+    warn: () => {},
+  });
+}
+
+/** The definition: every other article scored (shared tags × 2 + same category), best then newest. */
+function reference(all: Article[], article: Article, limit: number): Article[] {
+  const tagIds = new Set(article.tags.map((t) => t.id));
+  return all
+    .filter((other) => other !== article)
+    .map((other) => ({
+      other,
+      score:
+        other.tags.filter((t) => tagIds.has(t.id)).length * 2 +
+        (article.category && other.category?.id === article.category.id ? 1 : 0),
+    }))
+    .filter((r) => r.score > 0)
+    .sort((a, b) => b.score - a.score || b.other.date.getTime() - a.other.date.getTime())
+    .slice(0, limit)
+    .map((r) => r.other);
+}
+
+const key = (list: Article[], article: Article) => {
+  const tagIds = new Set(article.tags.map((t) => t.id));
+  // Articles tied on score and date may come in either order.
+  return list.map((o) => `${o.tags.filter((t) => tagIds.has(t.id)).length}:${!!article.category && o.category?.id === article.category.id}:${o.date.getTime()}`);
+};
+
+describe('related news', () => {
+  it('matches the scan-everything definition on random catalogs', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const { articles, related } = catalog(seed, 300);
+      for (const article of articles) {
+        for (const limit of [1, 5]) {
+          const got = related(article, limit);
+          expect(got).not.toContain(article);
+          expect(new Set(got).size).toBe(got.length);
+          expect(key(got, article)).toEqual(key(reference(articles, article, limit), article));
+        }
+      }
+    }
+  });
+});
