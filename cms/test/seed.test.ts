@@ -3,13 +3,11 @@
  * first one wrote and change nothing.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CMS_DIR } from '@toa-soan/scripts/testing';
+import { CMS_DIR, createThrowawayDatabase, throwawaySecrets } from '@toa-soan/scripts/testing';
 
 const REPORT_PREFIX = 'SEED_REPORT ';
 let workDir: string;
@@ -18,40 +16,17 @@ let dropDatabase = async () => {};
 
 beforeAll(async () => {
   workDir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-seed-test-'));
-  const secret = () => randomBytes(24).toString('base64');
   env = {
     ...process.env,
     NODE_ENV: 'production',
     STRAPI_TELEMETRY_DISABLED: 'true',
     CMS_PUBLIC_DIR: path.join(workDir, 'public'),
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...throwawaySecrets(),
     SEED_DEMO_CONTENT: 'false',
   };
-  const serverUrl = process.env.TEST_DATABASE_URL?.trim();
-  if (!serverUrl) {
-    Object.assign(env, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(workDir, 'cms.db') });
-    return;
-  }
-  const name = `toa_soan_seed_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const query = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await query(`CREATE DATABASE ${name}`);
-  dropDatabase = () => query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  Object.assign(env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() });
+  const database = await createThrowawayDatabase(workDir, undefined, 'toa_soan_seed');
+  dropDatabase = database.drop;
+  Object.assign(env, database.env);
 });
 
 afterAll(async () => {

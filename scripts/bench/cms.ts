@@ -8,12 +8,12 @@
  *   and the bench fills it over REST.
  */
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CMS_DIR, startCms, type CmsServer } from '../testing/cms-server';
+import { CMS_DIR, createThrowawayDatabase, startCms, throwawaySecrets, type CmsServer } from '../testing/cms-server';
 import { fillNewsroom, restTarget, type FillMode, type FillStats } from './fill';
 import type { PhotoFile } from './photos';
 
@@ -64,7 +64,7 @@ async function restFilled(options: FilledCmsOptions): Promise<FilledCms> {
 }
 
 async function directFilled(options: FilledCmsOptions): Promise<FilledCms> {
-  const database = await createBenchDatabase(options.workDir, options.databaseUrl);
+  const database = await createThrowawayDatabase(options.workDir, options.databaseUrl ?? '', 'toa_soan_bench');
   const publicDir = path.join(options.workDir, 'cms-public');
   const cmsEnv = { ...database.env, CMS_PUBLIC_DIR: publicDir };
   try {
@@ -101,17 +101,11 @@ async function directFilled(options: FilledCmsOptions): Promise<FilledCms> {
 }
 
 async function runDirectFill(options: FilledCmsOptions, cmsEnv: Record<string, string>): Promise<FillStats> {
-  const secret = () => randomBytes(24).toString('base64');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
     STRAPI_TELEMETRY_DISABLED: 'true',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...throwawaySecrets(),
     ...cmsEnv,
   };
   // The harness creates the admin when it starts the server; the fill must not create another.
@@ -141,13 +135,6 @@ async function runDirectFill(options: FilledCmsOptions, cmsEnv: Record<string, s
   return JSON.parse(result.slice('BENCH_FILL '.length)) as FillStats;
 }
 
-interface BenchDatabase {
-  env: Record<string, string>;
-  /** The SQLite file, when it is one. */
-  file?: string;
-  drop(): Promise<void>;
-}
-
 /** Dataset and CMS schema in one name: a schema change or another dataset never reuses a fill. */
 async function fillKey(options: FilledCmsOptions): Promise<string> {
   const hash = createHash('sha256');
@@ -155,31 +142,6 @@ async function fillKey(options: FilledCmsOptions): Promise<string> {
   for (const file of files) hash.update(file).update(await readFile(path.join(CMS_DIR, 'src', file)));
   for (const file of ['dataset.ts', 'text-bank.ts', 'photos.ts', 'fill.ts']) hash.update(await readFile(path.join(HERE, file)));
   return `sqlite-${options.articles}-seed${options.seed}-photos${options.photos.length}-${hash.digest('hex').slice(0, 12)}`;
-}
-
-async function createBenchDatabase(workDir: string, serverUrl: string | undefined): Promise<BenchDatabase> {
-  if (!serverUrl) {
-    const file = path.join(workDir, 'cms.db');
-    return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file }, file, drop: async () => {} };
-  }
-  const { default: pg } = await import('pg');
-  const name = `toa_soan_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
-    drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
 }
 
 /** The harness reads TEST_DATABASE_URL when it starts; set it for that call only. */

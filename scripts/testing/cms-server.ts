@@ -69,57 +69,71 @@ export async function freePort(): Promise<number> {
   });
 }
 
-interface Database {
+export interface ThrowawayDatabase {
   client: 'sqlite' | 'postgres';
+  /** DATABASE_* variables for the CMS process. */
   env: Record<string, string>;
+  /** The SQLite file, when it is one. */
+  file?: string;
   drop(): Promise<void>;
 }
 
-async function createDatabase(workDir: string): Promise<Database> {
-  const serverUrl = process.env.TEST_DATABASE_URL?.trim();
+/**
+ * A database no other run sees: a SQLite file in `workDir`, or, given a PostgreSQL server URL
+ * (default: TEST_DATABASE_URL), a fresh database on that server that `drop()` removes.
+ */
+export async function createThrowawayDatabase(
+  workDir: string,
+  serverUrl = process.env.TEST_DATABASE_URL?.trim(),
+  prefix = 'toa_soan_test',
+): Promise<ThrowawayDatabase> {
   if (!serverUrl) {
-    return {
-      client: 'sqlite',
-      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(workDir, 'cms.db') },
-      drop: async () => {},
-    };
+    const file = path.join(workDir, 'cms.db');
+    return { client: 'sqlite', env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file }, file, drop: async () => {} };
   }
   const { default: pg } = await import('pg');
-  const name = `toa_soan_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
+  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     client: 'postgres',
     env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
+    drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+/** Fresh Strapi secrets, so a throwaway CMS never reads or writes cms/.env. */
+export function throwawaySecrets(): Record<string, string> {
+  const secret = () => randomBytes(24).toString('base64');
+  return {
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    ENCRYPTION_KEY: secret(),
   };
 }
 
 export async function startCms(options: StartCmsOptions = {}): Promise<CmsServer> {
   const workDir = options.sqliteDir ?? (await mkdtemp(path.join(os.tmpdir(), 'toa-soan-cms-')));
-  const database: Database = options.sqliteDir
+  const database: ThrowawayDatabase = options.sqliteDir
     ? { client: 'sqlite', env: sqliteEnv(options.sqliteDir), drop: async () => {} }
-    : await createDatabase(workDir);
+    : await createThrowawayDatabase(workDir);
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const publicDir = path.join(workDir, 'public');
   const admin = { email: 'admin@toasoan.test', password: `Test-${randomBytes(9).toString('base64url')}1a`, jwt: '' };
-  const secret = () => randomBytes(24).toString('base64');
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -132,12 +146,7 @@ export async function startCms(options: StartCmsOptions = {}): Promise<CmsServer
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_ADMIN_EMAIL: admin.email,
     STRAPI_ADMIN_PASSWORD: admin.password,
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...throwawaySecrets(),
     ...database.env,
     ...options.env,
   };
