@@ -21,7 +21,7 @@ export function resultMarkdown(result: BenchResult, name: string): string {
     '',
     '| Phase | Cold | After a one-article edit | No change |',
     '|---|---:|---:|---:|',
-    row('Total wall time (astro build)', (r) => `**${s(r.wallSeconds)}**`),
+    row('Total wall time (site build script)', (r) => `**${s(r.wallSeconds)}**`),
     row('Start-up (config, Vite)', (r) => s(r.phases.startupSeconds)),
     row('Content sync (Content Layer)', (r) => s(r.phases.contentSyncSeconds)),
     row('REST pull: API requests (content + listing)', (r) => `${r.restPull.requests} (${r.restPull.contentRequests} + ${r.restPull.listingRequests})`),

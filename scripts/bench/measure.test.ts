@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePhases } from './phases';
 import { classify, summarise, type RecordedRequest } from './proxy';
+import { siteBuildSteps } from './site-build';
 
 describe('classify', () => {
   it('tells change-detection listings from content fetches', () => {
@@ -56,8 +57,11 @@ describe('parsePhases', () => {
     [4900, '20:03:50   ▶ /_astro/a.avif (revalidated cache entry) (+2ms) (3/3)'],
     [9600, '20:03:55 ✓ Completed in 5s.'],
     [9700, '20:03:55 [@astrojs/sitemap] `sitemap-index.xml` created'],
-    [10500, '20:03:56 [toa-soan:pagefind] Indexed 432 pages into /out/pagefind'],
-    [10600, '20:03:56 [build] 432 page(s) built in 10.5s'],
+    [9800, '20:03:55 [build] 432 page(s) built in 9.8s'],
+    [9800, '20:03:55 [build] Complete!'],
+    // The site's build script indexes once Astro has exited: `astro build && node scripts/index-search.ts`.
+    [10100, '[pagefind] Indexing /out …'],
+    [10600, '[pagefind] Indexed 432 pages into /out/pagefind in 0.5 s'],
   ].map(([t, text]) => ({ t: t as number, text: text as string }));
 
   it('finds every phase from Astro\'s own lines', () => {
@@ -83,5 +87,18 @@ describe('parsePhases', () => {
     const phases = parsePhases(log.filter((l) => !l.text.includes('optimized images') && !l.text.includes('pagefind')));
     expect(phases.pagefindSeconds).toBeNull();
     expect(phases.imagesSeconds).toBeNull();
+  });
+});
+
+describe('siteBuildSteps', () => {
+  it('splits the build script into the astro build and the node steps after it', () => {
+    expect(siteBuildSteps('astro build && node scripts/index-search.ts')).toEqual({ astroArgs: ['build'], nodeSteps: [['scripts/index-search.ts']] });
+    expect(siteBuildSteps('astro build --silent')).toEqual({ astroArgs: ['build', '--silent'], nodeSteps: [] });
+  });
+
+  it('refuses what it could not measure step by step', () => {
+    for (const script of ['vite build', 'astro build; node x.ts', 'astro build && pagefind --site dist', 'astro build & node x.ts', undefined]) {
+      expect(() => siteBuildSteps(script)).toThrow(/must be `astro build …`/);
+    }
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Splits one site build into phases from what Astro prints (arrival time of each line) and its
  * own timer. Markers are Astro's fixed log lines; the RSS and Pagefind parts come from the site's
- * route lines and its Pagefind integration's log line. A phase whose markers are missing is null,
- * never a guess.
+ * route lines and the `[pagefind]` lines of its index step (site/scripts/index-search.ts). A phase
+ * whose markers are missing is null, never a guess.
  */
 import type { BuildLine } from './site-build';
 
@@ -23,7 +23,10 @@ export interface BuildPhases {
   imagesEncoded: number;
   imagesReused: number;
   imagesRevalidated: number;
-  /** From the line before the Pagefind integration's first line to its last line. */
+  /**
+   * From the line before the first Pagefind line (Astro's last line) to the last Pagefind line:
+   * the index step of the build script, with Astro's exit and Node's start-up before it.
+   */
   pagefindSeconds: number | null;
   /** Routes Astro rendered. */
   routes: number;

@@ -1,6 +1,6 @@
 /**
- * Runs the site's own build command (the `build` script of site/package.json, `astro build …`)
- * against the bench CMS and records what it prints, line by line with arrival times, plus Astro's
+ * Runs the site's own build command (the `build` script of site/package.json: `astro build …`,
+ * then its `&& node …` steps such as the Pagefind index, one after the other) against the bench CMS and records what it prints, line by line with arrival times, plus Astro's
  * phase timer and the peak memory of its process tree.
  *
  * Two things keep a bench build from sharing state with other builds of the same site running
@@ -12,7 +12,7 @@
  *   output folder is outside the working directory Astro renders through `<cwd>/.astro/.prerender`,
  *   which concurrent builds started from site/ would share (and delete under each other).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -73,14 +73,22 @@ async function writeWrapperConfig(workDir: string, cacheDir: string): Promise<st
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-/** The arguments of the site's `build` script, which must be an `astro build` command. */
-function siteBuildArgs(): string[] {
-  const script = (JSON.parse(readFileSync(path.join(SITE_DIR, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.build;
-  const args = script?.trim().split(/\s+/) ?? [];
-  if (args[0] !== 'astro' || args[1] !== 'build' || /[;&|]/.test(script!)) {
-    throw new Error(`Bench: site/package.json "build" must be a plain \`astro build …\` command to be measured, got "${script}"`);
+/**
+ * The steps of the site's `build` script: an `astro build …` command, optionally followed by
+ * `&& node <script> …` steps (the Pagefind index runs once Astro has exited).
+ */
+export function siteBuildSteps(script: string | undefined): { astroArgs: string[]; nodeSteps: string[][] } {
+  const steps = (script ?? '').split('&&').map((step) => step.trim().split(/\s+/));
+  const [astro, ...rest] = steps;
+  const plain = !/[;|&]/.test((script ?? '').replaceAll('&&', ''));
+  if (!plain || astro?.[0] !== 'astro' || astro[1] !== 'build' || rest.some((step) => step[0] !== 'node' || step.length < 2)) {
+    throw new Error(`Bench: site/package.json "build" must be \`astro build …\` optionally followed by \`&& node <script> …\` steps to be measured, got "${script}"`);
   }
-  return args.slice(1);
+  return { astroArgs: astro.slice(1), nodeSteps: rest.map((step) => step.slice(1)) };
+}
+
+function readBuildScript(): string | undefined {
+  return (JSON.parse(readFileSync(path.join(SITE_DIR, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.build;
 }
 
 function astroBin(): string {
@@ -107,14 +115,16 @@ export async function runSiteBuild(options: SiteBuildOptions): Promise<SiteBuild
     env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${options.cpuProfileDir}`.trim();
   }
 
+  const { astroArgs, nodeSteps } = siteBuildSteps(readBuildScript());
+  const steps: { args: string[]; cwd: string }[] = [
+    { args: [astroBin(), ...astroArgs, '--root', SITE_DIR, '--config', path.relative(SITE_DIR, wrapper)], cwd: options.workDir },
+    // Later steps run from site/, as npm runs the script.
+    ...nodeSteps.map((args) => ({ args, cwd: SITE_DIR })),
+  ];
+
   const started = performance.now();
-  const args = [astroBin(), ...siteBuildArgs(), '--root', SITE_DIR, '--config', path.relative(SITE_DIR, wrapper)];
-  const child = spawn(process.execPath, args, {
-    cwd: options.workDir,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const memory = sampleMemory(() => (child.pid ? [child.pid] : []));
+  let current: ChildProcess | undefined;
+  const memory = sampleMemory(() => (current?.pid ? [current.pid] : []));
   const lines: BuildLine[] = [];
   const collect = (stream: NodeJS.ReadableStream) => {
     let rest = '';
@@ -130,12 +140,19 @@ export async function runSiteBuild(options: SiteBuildOptions): Promise<SiteBuild
     });
     stream.on('end', () => rest && lines.push({ t: Math.round(performance.now() - started), text: rest.replace(ANSI, '') }));
   };
-  collect(child.stdout!);
-  collect(child.stderr!);
-  const exitCode = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
+  let exitCode: number | null = 0;
+  // `&&`: each step only after the previous one succeeded.
+  for (const step of steps) {
+    const child = spawn(process.execPath, step.args, { cwd: step.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    current = child;
+    collect(child.stdout!);
+    collect(child.stderr!);
+    exitCode = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    if (exitCode !== 0) break;
+  }
   const seconds = (performance.now() - started) / 1000;
   const tree = memory.stop();
   const astroTimer: Record<string, number> = {};
