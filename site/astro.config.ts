@@ -2,7 +2,6 @@ import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { readEnv } from './src/env';
-import { pagefindIndex } from './src/integrations/pagefind';
 
 const env = readEnv();
 const cms = new URL(env.cmsUrl);
@@ -15,5 +14,6 @@ export default defineConfig({
     // Photos are uploads served by the CMS: only that origin is fetched and optimised.
     remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, ...(cms.port ? { port: cms.port } : {}) }],
   },
-  integrations: [sitemap({ filter: (page) => !page.includes('/tim-kiem/') }), pagefindIndex()],
+  // The Pagefind index is built by scripts/index-search.ts once Astro has exited (see package.json).
+  integrations: [sitemap({ filter: (page) => !page.includes('/tim-kiem/') })],
 });

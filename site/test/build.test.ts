@@ -21,6 +21,7 @@ import { startCountingProxy, type CountingProxy } from './support/counting-proxy
 const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Relative: Astro joins `--config` to the root. */
 const TEST_CONFIG = 'test/support/astro-test.config.ts';
+const INDEX_SEARCH = 'scripts/index-search.ts';
 const ASTRO_BIN = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
 let cms: CmsServer;
@@ -31,19 +32,24 @@ let work: string;
 let out: string;
 let firstLog: string;
 
-function astroBuild(env: Record<string, string>): Promise<{ code: number | null; log: string }> {
+/** The site's build script (`astro build && node scripts/index-search.ts`), with the test's config. */
+async function astroBuild(env: Record<string, string>): Promise<{ code: number | null; log: string }> {
+  const fullEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ASTRO_CACHE_DIR: path.join(work, 'astro-cache'),
+    SITE_URL: 'https://thapmuoi.example.vn',
+    ...env,
+  };
+  const astro = await run([ASTRO_BIN, 'build', '--config', TEST_CONFIG], fullEnv);
+  if (astro.code !== 0) return astro;
+  const search = await run([INDEX_SEARCH], fullEnv);
+  return { code: search.code, log: astro.log + search.log };
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; log: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--config', TEST_CONFIG], {
-      cwd: SITE_DIR,
-      env: {
-        ...process.env,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        ASTRO_CACHE_DIR: path.join(work, 'astro-cache'),
-        SITE_URL: 'https://thapmuoi.example.vn',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, args, { cwd: SITE_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout.on('data', (c: Buffer) => (log += c.toString()));
     child.stderr.on('data', (c: Buffer) => (log += c.toString()));
