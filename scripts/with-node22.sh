@@ -5,8 +5,8 @@
 # that `npm ci && npm start` works on a machine whose own Node is older.
 set -e
 here="$(cd "$(dirname "$0")" && pwd)"
-major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
-if [ "$major" != "22" ]; then
+# 22.18+ runs the site's small .ts build steps with Node's own type stripping.
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a === 22 && b >= 18 ? 0 : 1)' 2>/dev/null; then
   . "$here/use-node22.sh"
 fi
 if ! node -e "new (require('better-sqlite3'))(':memory:').close()" >/dev/null 2>&1; then
