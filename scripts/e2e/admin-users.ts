@@ -3,7 +3,7 @@
  * admin's JWT: the journey then logs in through the login page like a real editor.
  */
 import { randomBytes } from 'node:crypto';
-import axios from 'axios';
+import { strapiRequest } from '../lib/newsroom-rest';
 import { adminLogin } from '../testing/cms-server';
 
 export interface AdminAccount {
@@ -13,37 +13,27 @@ export interface AdminAccount {
   jwt: string;
 }
 
-async function adminApi<T>(cmsUrl: string, jwt: string, method: 'get' | 'post' | 'put', url: string, data?: unknown): Promise<T> {
-  const res = await axios.request({
-    method,
-    url: `${cmsUrl}${url}`,
-    data,
-    headers: { Authorization: `Bearer ${jwt}` },
-    validateStatus: () => true,
-  });
-  if (res.status >= 300) {
-    throw new Error(`${method.toUpperCase()} ${url} answered ${res.status}: ${JSON.stringify(res.data).slice(0, 400)}`);
-  }
-  return res.data?.data as T;
+async function adminApi<T>(cmsUrl: string, jwt: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+  return (await strapiRequest<{ data: T }>({ url: cmsUrl, token: jwt }, method, path, body)).data;
 }
 
 /** Creates an active admin user holding the built-in Editor role and logs it in. */
 export async function createEditor(cmsUrl: string, superAdminJwt: string, name = { firstname: 'Biên tập', lastname: 'viên' }): Promise<AdminAccount> {
-  const roles = await adminApi<Array<{ id: number; code: string }>>(cmsUrl, superAdminJwt, 'get', '/admin/roles');
+  const roles = await adminApi<Array<{ id: number; code: string }>>(cmsUrl, superAdminJwt, 'GET', '/admin/roles');
   const editorRole = roles.find((role) => role.code === 'strapi-editor');
   if (!editorRole) throw new Error(`No Editor role (strapi-editor) among ${roles.map((r) => r.code).join(', ')}`);
 
   const email = `bientap-${randomBytes(3).toString('hex')}@toasoan.test`;
   const password = `Editor-${randomBytes(9).toString('base64url')}1a`;
-  const user = await adminApi<{ id: number }>(cmsUrl, superAdminJwt, 'post', '/admin/users', {
+  const user = await adminApi<{ id: number }>(cmsUrl, superAdminJwt, 'POST', '/admin/users', {
     ...name,
     email,
     roles: [editorRole.id],
   });
   // An invited user is inactive until registered; setting a password and isActive skips the e-mail.
-  await adminApi(cmsUrl, superAdminJwt, 'put', `/admin/users/${user.id}`, { password, isActive: true });
+  await adminApi(cmsUrl, superAdminJwt, 'PUT', `/admin/users/${user.id}`, { password, isActive: true });
   const jwt = await adminLogin(cmsUrl, email, password);
   // The newsroom works in Vietnamese: the admin switches to it at the editor's next login.
-  await adminApi(cmsUrl, jwt, 'put', '/admin/users/me', { preferedLanguage: 'vi' });
+  await adminApi(cmsUrl, jwt, 'PUT', '/admin/users/me', { preferedLanguage: 'vi' });
   return { id: user.id, email, password, jwt };
 }

@@ -3,28 +3,18 @@
  * created through the content API like any integration would.
  */
 import axios from 'axios';
+import { strapiRequest } from '../lib/newsroom-rest';
 
 export interface Person {
   documentId: string;
   name: string;
 }
 
-async function contentApi<T>(cmsUrl: string, token: string, method: 'get' | 'post', url: string, data?: unknown): Promise<T> {
-  const res = await axios.request({
-    method,
-    url: `${cmsUrl}${url}`,
-    data,
-    headers: { Authorization: `Bearer ${token}` },
-    validateStatus: () => true,
-  });
-  if (res.status >= 300) {
-    throw new Error(`${method.toUpperCase()} ${url} answered ${res.status}: ${JSON.stringify(res.data).slice(0, 400)}`);
-  }
-  return res.data as T;
-}
+const contentApi = <T>(cmsUrl: string, token: string, method: 'GET' | 'POST', path: string, body?: unknown) =>
+  strapiRequest<T>({ url: cmsUrl, token }, method, path, body);
 
 export async function createPerson(cmsUrl: string, token: string, name: string, slug: string, jobTitle: string): Promise<Person> {
-  const { data } = await contentApi<{ data: Person }>(cmsUrl, token, 'post', '/api/people', { data: { name, slug, jobTitle } });
+  const { data } = await contentApi<{ data: Person }>(cmsUrl, token, 'POST', '/api/people', { data: { name, slug, jobTitle } });
   return data;
 }
 
@@ -33,9 +23,9 @@ export async function createPerson(cmsUrl: string, token: string, name: string, 
  * or one made here when the CMS has none (the journey is about the editor, not the seed).
  */
 export async function pickCategory(cmsUrl: string, token: string): Promise<{ name: string; slug: string }> {
-  const { data } = await contentApi<{ data: Array<{ name: string; slug: string }> }>(cmsUrl, token, 'get', '/api/categories?sort=position:asc');
+  const { data } = await contentApi<{ data: Array<{ name: string; slug: string }> }>(cmsUrl, token, 'GET', '/api/categories?sort=position:asc');
   if (data[0]) return data[0];
-  const created = await contentApi<{ data: { name: string; slug: string } }>(cmsUrl, token, 'post', '/api/categories', {
+  const created = await contentApi<{ data: { name: string; slug: string } }>(cmsUrl, token, 'POST', '/api/categories', {
     data: { name: 'Tin tức - Sự kiện', slug: 'tin-tuc-su-kien', position: 1 },
   });
   return created.data;

@@ -10,7 +10,8 @@ export interface RestClient {
   token: string;
 }
 
-async function call<T>(client: RestClient, method: string, path: string, body?: unknown, auth = `Bearer ${client.token}`): Promise<T> {
+/** One request to Strapi (content or admin API) with a bearer token; throws on any non-2xx answer. */
+export async function strapiRequest<T>(client: RestClient, method: string, path: string, body?: unknown, auth = `Bearer ${client.token}`): Promise<T> {
   const res = await fetch(`${client.url}${path}`, {
     method,
     headers: { Authorization: auth, ...(body instanceof FormData || body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -28,11 +29,11 @@ interface Doc {
 }
 
 export async function createPerson(client: RestClient, name: string): Promise<Doc> {
-  return (await call<{ data: Doc }>(client, 'POST', '/api/people?status=published', { data: { name, jobTitle: 'Phóng viên' } })).data;
+  return (await strapiRequest<{ data: Doc }>(client, 'POST', '/api/people?status=published', { data: { name, jobTitle: 'Phóng viên' } })).data;
 }
 
 export async function createCategory(client: RestClient, name: string): Promise<Doc> {
-  return (await call<{ data: Doc }>(client, 'POST', '/api/categories?status=published', { data: { name, position: 1 } })).data;
+  return (await strapiRequest<{ data: Doc }>(client, 'POST', '/api/categories?status=published', { data: { name, position: 1 } })).data;
 }
 
 /** Uploads a generated JPEG photo and returns the media file's id. */
@@ -40,7 +41,7 @@ export async function uploadPhoto(client: RestClient, name: string): Promise<{ i
   const jpeg = await sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 20, g: 120, b: 90 } } }).jpeg().toBuffer();
   const form = new FormData();
   form.append('files', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), `${name}.jpg`);
-  const [file] = await call<Array<{ id: number; url: string; hash: string }>>(client, 'POST', '/api/upload', form);
+  const [file] = await strapiRequest<Array<{ id: number; url: string; hash: string }>>(client, 'POST', '/api/upload', form);
   if (!file) throw new Error('upload returned no file');
   return file;
 }
@@ -65,10 +66,10 @@ export async function publishArticle(client: RestClient, input: ArticleInput): P
     byline: [{ role: 'writer', person: input.writerId }],
     publicationDate: new Date().toISOString(),
   };
-  return (await call<{ data: Doc }>(client, 'POST', '/api/articles?status=published', { data })).data;
+  return (await strapiRequest<{ data: Doc }>(client, 'POST', '/api/articles?status=published', { data })).data;
 }
 
 /** Unpublishes through the admin's own action (REST has none); needs an admin JWT. */
 export async function unpublishArticle(url: string, adminJwt: string, documentId: string): Promise<void> {
-  await call({ url, token: '' }, 'POST', `/content-manager/collection-types/api::article.article/${documentId}/actions/unpublish`, {}, `Bearer ${adminJwt}`);
+  await strapiRequest({ url, token: '' }, 'POST', `/content-manager/collection-types/api::article.article/${documentId}/actions/unpublish`, {}, `Bearer ${adminJwt}`);
 }
