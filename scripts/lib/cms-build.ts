@@ -9,7 +9,9 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CMS_DIR } from '../testing/cms-server';
+import { CMS_DIR, strapiBin } from '../testing/cms-server';
+
+export { strapiBin };
 
 const SERVER_STAMP = path.join(CMS_DIR, 'dist', '.toa-soan-server-stamp');
 const ADMIN_STAMP = path.join(CMS_DIR, 'dist', 'build', '.toa-soan-admin-stamp');
@@ -83,10 +85,6 @@ export async function planCmsBuild(withAdmin: boolean): Promise<CmsBuildPlan> {
   };
 }
 
-export function strapiBin(): string {
-  const pkg = createRequire(path.join(CMS_DIR, 'package.json')).resolve('@strapi/strapi/package.json');
-  return path.join(path.dirname(pkg), 'bin', 'strapi.js');
-}
 
 /** Runs a command in the CMS folder, output into logFile; rejects naming the log. */
 export function runLogged(label: string, args: string[], logFile: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {

@@ -193,7 +193,7 @@ export async function startCms(options: StartCmsOptions = {}): Promise<CmsServer
 }
 
 /** Strapi's CLI, resolved the way the cms workspace resolves it. */
-function strapiBin(): string {
+export function strapiBin(): string {
   const pkg = createRequire(path.join(CMS_DIR, 'package.json')).resolve('@strapi/strapi/package.json');
   return path.join(path.dirname(pkg), 'bin', 'strapi.js');
 }
