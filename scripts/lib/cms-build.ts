@@ -9,7 +9,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CMS_DIR, strapiBin } from '../testing/cms-server';
+import { CMS_DIR, COMPILE_CMS_ARGS, strapiBin } from '../testing/cms-server';
 
 export { strapiBin };
 
@@ -102,7 +102,7 @@ export function runLogged(label: string, args: string[], logFile: string, env: N
 
 /** Compiles the server side (TypeScript → dist) only. */
 export const compileServer = (logFile: string) =>
-  runLogged('compiling the CMS', ['-e', "require('@strapi/strapi').compileStrapi().catch(e => { console.error(e); process.exit(1) })"], logFile);
+  runLogged('compiling the CMS', COMPILE_CMS_ARGS, logFile);
 
 /** `strapi build`: compiles TypeScript and bundles the admin panel into dist/build. */
 export const buildAdmin = (logFile: string) =>

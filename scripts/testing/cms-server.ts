@@ -52,9 +52,12 @@ export function sqliteEnv(dir: string): Record<string, string> {
   return { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'cms.db'), CMS_PUBLIC_DIR: path.join(dir, 'public') };
 }
 
+/** Node arguments that compile the CMS's TypeScript (server side only, no admin bundle). */
+export const COMPILE_CMS_ARGS = ['-e', "require('@strapi/strapi').compileStrapi().catch(e => { console.error(e); process.exit(1) })"];
+
 /** Compiles the CMS's TypeScript (server side only, no admin bundle): a few seconds. */
 export async function compileCms(): Promise<void> {
-  await run(process.execPath, ['-e', "require('@strapi/strapi').compileStrapi().catch(e => { console.error(e); process.exit(1) })"], CMS_DIR);
+  await run(process.execPath, COMPILE_CMS_ARGS, CMS_DIR);
 }
 
 export async function freePort(): Promise<number> {
