@@ -1,6 +1,6 @@
 import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
-import { defineConfig } from 'astro/config';
+import { defineConfig, sharpImageService } from 'astro/config';
 import { readEnv } from './src/env';
 
 const env = readEnv();
@@ -11,6 +11,10 @@ export default defineConfig({
   // The rebuild service builds into a fresh folder and swaps it in.
   outDir: env.outDir ? path.resolve(env.outDir) : './dist',
   image: {
+    // AVIF at sharp's default effort (4) took 5.2 s of CPU for four widths of one 2000×1333
+    // photo; effort 2 takes 0.65 s for files that are still half the size of WebP. Every new
+    // photo pays this on the build that publishes it (scripts/bench/README.md).
+    service: sharpImageService({ avif: { effort: 2 } }),
     // Photos are uploads served by the CMS: only that origin is fetched and optimised.
     remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, ...(cms.port ? { port: cms.port } : {}) }],
   },
