@@ -11,11 +11,21 @@ const parts = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-function pieces(date: Date | string) {
-  const d = typeof date === 'string' ? new Date(date) : date;
-  if (Number.isNaN(d.getTime())) throw new Error(`Not a date: ${String(date)}`);
-  const get = (type: string) => parts.formatToParts(d).find((p) => p.type === type)?.value ?? '';
-  return { day: get('day'), month: get('month'), year: get('year'), hour: get('hour'), minute: get('minute') };
+interface Pieces { day: string; month: string; year: string; hour: string; minute: string }
+
+/** Every list and article page prints dates: one `formatToParts` per distinct instant, not five per call. */
+const memo = new Map<number, Pieces>();
+
+function pieces(date: Date | string): Pieces {
+  const time = (typeof date === 'string' ? new Date(date) : date).getTime();
+  if (Number.isNaN(time)) throw new Error(`Not a date: ${String(date)}`);
+  let found = memo.get(time);
+  if (!found) {
+    const p = Object.fromEntries(parts.formatToParts(time).map((part) => [part.type, part.value]));
+    found = { day: p.day ?? '', month: p.month ?? '', year: p.year ?? '', hour: p.hour ?? '', minute: p.minute ?? '' };
+    memo.set(time, found);
+  }
+  return found;
 }
 
 export function formatDateTime(date: Date | string): string {

@@ -14,5 +14,7 @@ export function foldVietnamese(text: string): string {
 
 /** The words of `text` that contain đ/Đ, each with đ → d, in order (repeats kept for ranking). */
 export function dWords(text: string): string[] {
-  return (text.match(/[\p{L}\p{M}\p{N}]*[đĐ][\p{L}\p{M}\p{N}]*/gu) ?? []).map(foldD);
+  // Split, then filter: a single /[\p{L}…]*[đĐ][\p{L}…]*/gu match backtracks over every word that
+  // has no đ, which cost ~8 s over 10,000 articles in the bench's render.
+  return text.split(/[^\p{L}\p{M}\p{N}]+/u).filter((word) => word.includes('đ') || word.includes('Đ')).map(foldD);
 }
