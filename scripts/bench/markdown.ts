@@ -33,7 +33,7 @@ export function resultMarkdown(result: BenchResult, name: string): string {
     row('Images (generate optimized images)', (r) => s(r.phases.imagesSeconds)),
     row('… encoded / reused from cache', (r) => `${r.phases.imagesEncoded} / ${r.phases.imagesReused + r.phases.imagesRevalidated}`),
     row('… upload downloads by the image step', (r) => `${r.traffic.byKind.media.requests} (${mb(r.traffic.byKind.media.bytes)})`),
-    row('Pagefind index', (r) => `${s(r.phases.pagefindSeconds)} (${r.output.pagefindFragments} pages)`),
+    row('Pagefind index', (r) => `${s(r.phases.pagefindSeconds)} (${r.output.pagefindFragments} pages${(r.output.searchBundles ?? 1) > 1 ? ` in ${r.output.searchBundles} bundles` : ''})`),
     row('Peak memory, whole build tree', (r) => `${r.memory.build.peakTreeMiB} MiB`),
     row('Peak memory, largest process', (r) => `${r.memory.build.maxProcessMiB} MiB (${r.memory.build.processes[0]?.command.split(' ').slice(0, 2).map((p) => path.basename(p)).join(' ')})`),
     row('Strapi resident memory during the build', (r) => `${r.memory.strapi.sampledPeakMiB} MiB`),

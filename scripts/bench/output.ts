@@ -7,14 +7,18 @@ export interface BuildOutput {
   /** HTML files that carry `data-pagefind-body` (the pages meant for search: articles). */
   searchablePages: number;
   rssFeeds: number;
-  /** Pagefind fragments (one per indexed page); 0 when there is no index. */
+  /** Pagefind fragments (one per indexed page) in all search bundles; 0 when there is no index. */
   pagefindFragments: number;
+  /** Search bundles (`pagefind/`, `pagefind-2/`, …: site/scripts/index-search.ts splits large archives). */
+  searchBundles: number;
   /** Image files Astro emitted under _astro/. */
   images: number;
   bytes: number;
 }
 
 const IMAGE = /\.(avif|webp|jpe?g|png|gif)$/i;
+const SEARCH_FRAGMENT = /^pagefind(-\d+)?\/fragment$/;
+const SEARCH_ENTRY = /^pagefind(-\d+)?\/pagefind-entry\.json$/;
 
 async function walk(dir: string): Promise<string[]> {
   let entries;
@@ -44,7 +48,8 @@ export async function inspectOutput(outDir: string): Promise<BuildOutput> {
     htmlFiles: relative.filter((f) => f.endsWith('.html')).length,
     searchablePages,
     rssFeeds,
-    pagefindFragments: relative.filter((f) => f.startsWith(`pagefind${path.sep}fragment${path.sep}`)).length,
+    pagefindFragments: relative.filter((f) => SEARCH_FRAGMENT.test(f.split(path.sep).slice(0, 2).join('/'))).length,
+    searchBundles: relative.filter((f) => SEARCH_ENTRY.test(f.split(path.sep).join('/'))).length,
     images: relative.filter((f) => f.startsWith(`_astro${path.sep}`) && IMAGE.test(f)).length,
     bytes,
   };

@@ -59,6 +59,42 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
 }
 const page = (dir: string, urlPath: string) => readFile(path.join(dir, urlPath, 'index.html'), 'utf8');
 
+interface SearchHit { url: string; meta: Record<string, string> }
+const slugs = (results: SearchHit[]) => results.map((r) => new URL(r.url).pathname);
+
+/**
+ * Pagefind's own search script run in Node against a built folder served over HTTP, with every
+ * bundle the index step listed merged in, as the search page does.
+ */
+async function searchSite(dir: string) {
+  const server = http.createServer(async (req, res) => {
+    const file = path.join(dir, decodeURIComponent(new URL(req.url!, 'http://x').pathname));
+    try {
+      res.end(await readFile(file));
+    } catch {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const bundles = async (): Promise<string[]> => JSON.parse(await readFile(path.join(dir, 'tim-kiem', 'bundles.json'), 'utf8')).bundles;
+  // A fresh module instance per folder: Pagefind keeps its state in the module.
+  const pagefind = await import(`${pathToFileURL(path.join(dir, 'pagefind', 'pagefind.js')).href}?dir=${encodeURIComponent(dir)}`);
+  await pagefind.options({ basePath: `${base}/pagefind/` });
+  for (const bundle of (await bundles()).slice(1)) await pagefind.mergeIndex(`${base}${bundle}`);
+  return {
+    pagefind,
+    bundles,
+    /** Results of `q`, đ folded as the search page folds it before the query reaches Pagefind. */
+    async find(q: string): Promise<SearchHit[]> {
+      const found = await pagefind.search(q.replace(/đ/g, 'd').replace(/Đ/g, 'D'));
+      return Promise.all(found.results.map((r: { data(): Promise<SearchHit> }) => r.data()));
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-site-'));
   cms = await startCms();
@@ -153,45 +189,27 @@ describe('the built site', () => {
   });
 
   it('indexes articles for Pagefind so queries without diacritics, đ included, find them', async () => {
-    const server = http.createServer(async (req, res) => {
-      const file = path.join(out, decodeURIComponent(new URL(req.url!, 'http://x').pathname));
-      try {
-        res.end(await readFile(file));
-      } catch {
-        res.statusCode = 404;
-        res.end();
-      }
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const search = await searchSite(out);
     try {
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const pagefind = await import(pathToFileURL(path.join(out, 'pagefind', 'pagefind.js')).href);
-      await pagefind.options({ basePath: `${base}/pagefind/` });
-      // The search page folds đ the same way before the query reaches Pagefind.
-      const search = async (q: string) => {
-        const found = await pagefind.search(q.replace(/đ/g, 'd').replace(/Đ/g, 'D'));
-        return Promise.all(found.results.map((r: { data(): Promise<{ url: string; meta: Record<string, string> }> }) => r.data()));
-      };
-      const slugs = (results: Array<{ url: string }>) => results.map((r) => new URL(r.url).pathname);
-
-      expect(slugs(await search('thap muoi'))).toContain('/tin-tuc/bai-2/');
-      expect(slugs(await search('dang uy'))[0]).toBe('/tin-tuc/bai-1/');
-      expect(slugs(await search('dong chi'))[0]).toBe('/tin-tuc/bai-3/');
-      expect(slugs(await search('Đồng chí'))[0]).toBe('/tin-tuc/bai-3/');
-      const [hit] = await search('dang uy');
-      expect(hit.meta.title).toBe('Đảng ủy xã Mỹ An tổ chức Đại hội điểm');
-      expect(hit.meta.date).toBe('11/07/2020 16:30');
-      expect(hit.meta.image).toMatch(/^https:\/\/thapmuoi\.example\.vn\/_astro\//);
+      expect(await search.bundles()).toEqual(['/pagefind/']);
+      expect(slugs(await search.find('thap muoi'))).toContain('/tin-tuc/bai-2/');
+      expect(slugs(await search.find('dang uy'))[0]).toBe('/tin-tuc/bai-1/');
+      expect(slugs(await search.find('dong chi'))[0]).toBe('/tin-tuc/bai-3/');
+      expect(slugs(await search.find('Đồng chí'))[0]).toBe('/tin-tuc/bai-3/');
+      const [hit] = await search.find('dang uy');
+      expect(hit!.meta.title).toBe('Đảng ủy xã Mỹ An tổ chức Đại hội điểm');
+      expect(hit!.meta.date).toBe('11/07/2020 16:30');
+      expect(hit!.meta.image).toMatch(/^https:\/\/thapmuoi\.example\.vn\/_astro\//);
       // Only article bodies are indexed: the footer's address is not a result.
-      expect(slugs(await search('khom'))).toEqual([]);
-      const filters = await pagefind.filters();
+      expect(slugs(await search.find('khom'))).toEqual([]);
+      const filters = await search.pagefind.filters();
       // The filter panel shows these keys as headings: Vietnamese words, not code names.
       expect(Object.keys(filters).sort()).toEqual(['Chuyên mục', 'Người thực hiện', 'Năm']);
       expect(Object.keys(filters['Chuyên mục'] ?? {})).toContain('Xây dựng Đảng');
       expect(filters['Năm']).toHaveProperty('2020');
       expect(filters['Người thực hiện']).toHaveProperty('Nguyễn Thị Lan');
     } finally {
-      server.close();
+      await search.close();
     }
   });
 
@@ -214,7 +232,8 @@ describe('the built site', () => {
 
     const second = path.join(work, 'dist-2');
     proxy.reset();
-    const build = await astroBuild({ CMS_URL: proxy.url, SITE_OUT_DIR: second });
+    // Two pages per search bundle: the 3 articles left are indexed as two bundles, searched as one.
+    const build = await astroBuild({ CMS_URL: proxy.url, SITE_OUT_DIR: second, SEARCH_BUNDLE_PAGES: '2' });
     expect(build.code, build.log.slice(-2000)).toBe(0);
     expect(proxy.apiRequests).toHaveLength(2);
     expect(proxy.apiRequests[0]).toBe('/api/sync-manifest');
@@ -225,7 +244,17 @@ describe('the built site', () => {
     expect(await page(second, 'tin-tuc/bai-2')).toContain('<h1>Tháp Mười ra quân mùa hè xanh 2020</h1>');
     expect(await page(second, `tin-tuc/${content.brokenPhotoSlug}`)).toContain('Ảnh đã mất');
     expect(existsSync(path.join(second, 'tin-tuc', 'bai-3'))).toBe(false);
-    expect(existsSync(path.join(second, 'pagefind', 'pagefind.js'))).toBe(true);
+    const search = await searchSite(second);
+    try {
+      expect(await search.bundles()).toEqual(['/pagefind/', '/pagefind-2/']);
+      expect(build.log).toMatch(/\[pagefind\] Indexed 3 pages into 2 bundles/);
+      // By path: anh-bi-mat and bai-1 make the first bundle, bai-2 the second.
+      expect(slugs(await search.find('dang uy'))[0]).toBe('/tin-tuc/bai-1/');
+      expect(slugs(await search.find('mua he xanh 2020'))[0]).toBe('/tin-tuc/bai-2/');
+      expect(slugs(await search.find('thap muoi')).sort()).toEqual(['/tin-tuc/bai-1/', '/tin-tuc/bai-2/']);
+    } finally {
+      await search.close();
+    }
   });
 
   it('rebuilds with no change from the manifest alone: one request', async () => {

@@ -26,58 +26,70 @@
     // A few words left over from the end of the article say less than the sapo.
     return plain(kept).trim().split(/\s+/).length >= 8 ? kept : fallback;
   };
-  var ui = new PagefindUI({
-    element: '#tim-kiem',
-    showImages: true,
-    showSubResults: false,
-    resetStyles: false,
-    processTerm: foldD,
-    processResult: function (result) {
-      // Pagefind caches a page's result object and hands it over again (a new query, a filter
-      // toggled): keep what is taken out of meta, and process each new excerpt once.
-      if (result.excerpt === result.toaSoanExcerpt) return result;
-      var meta = result.meta || {};
-      var kept = result.toaSoanMeta || (result.toaSoanMeta = { sapo: meta.sapo || '', date: meta.date || '' });
-      // The UI lists meta fields other than title and image as tags with their English keys
-      // ("Date: …", "Sapo: …"); both are used here instead.
-      delete meta.sapo;
-      delete meta.date;
-      var sapo = escapeHtml(kept.sapo);
-      var content = result.content || '';
-      var date = kept.date ? '<span class="search-date">' + escapeHtml(kept.date) + '</span> ' : '';
-      result.excerpt = date + clean(result.excerpt, sapo, content);
-      if (result.sub_results) result.sub_results.forEach(function (s) { s.excerpt = clean(s.excerpt, sapo, content); });
-      result.toaSoanExcerpt = result.excerpt;
-      return result;
-    },
-    translations: {
-      placeholder: 'Nhập từ khóa, có dấu hoặc không dấu',
-      clear_search: 'Xóa',
-      load_more: 'Xem thêm kết quả',
-      search_label: 'Tìm kiếm tin bài',
-      filters_label: 'Bộ lọc',
-      zero_results: 'Không tìm thấy kết quả cho [SEARCH_TERM]',
-      many_results: '[COUNT] kết quả cho [SEARCH_TERM]',
-      one_result: '[COUNT] kết quả cho [SEARCH_TERM]',
-      alt_search: 'Không có kết quả cho [SEARCH_TERM]. Kết quả cho [DIFFERENT_TERM]',
-      search_suggestion: 'Không có kết quả cho [SEARCH_TERM]. Hãy thử:',
-      searching: 'Đang tìm [SEARCH_TERM]…',
-      total_zero_results: 'Không có kết quả',
-      total_one_result: '[COUNT] kết quả',
-      total_many_results: '[COUNT] kết quả',
-      results_label: 'Kết quả tìm kiếm',
-      error_search: 'Tìm kiếm không thành công, xin thử lại',
-      filter_selected_one: 'Đã chọn [COUNT]',
-      filter_selected_many: 'Đã chọn [COUNT]',
-      input_hint: 'Kết quả hiện ra khi bạn gõ',
-      loading: 'Đang tải',
-      keyboard_navigate: 'di chuyển',
-      keyboard_select: 'chọn',
-      keyboard_clear: 'xóa',
-      keyboard_close: 'đóng',
-      keyboard_search: 'tìm',
-    },
-  });
-  var q = new URLSearchParams(location.search).get('q');
-  if (q) ui.triggerSearch(q);
+  var start = function (bundles) {
+    var ui = new PagefindUI({
+      element: '#tim-kiem',
+      // A large archive is indexed as several bundles (site/scripts/index-search.ts): the first is
+      // this page's own, the others are searched with it as one index.
+      bundlePath: bundles[0],
+      mergeIndex: bundles.slice(1).map(function (bundlePath) { return { bundlePath: bundlePath }; }),
+      showImages: true,
+      showSubResults: false,
+      resetStyles: false,
+      processTerm: foldD,
+      processResult: function (result) {
+        // Pagefind caches a page's result object and hands it over again (a new query, a filter
+        // toggled): keep what is taken out of meta, and process each new excerpt once.
+        if (result.excerpt === result.toaSoanExcerpt) return result;
+        var meta = result.meta || {};
+        var kept = result.toaSoanMeta || (result.toaSoanMeta = { sapo: meta.sapo || '', date: meta.date || '' });
+        // The UI lists meta fields other than title and image as tags with their English keys
+        // ("Date: …", "Sapo: …"); both are used here instead.
+        delete meta.sapo;
+        delete meta.date;
+        var sapo = escapeHtml(kept.sapo);
+        var content = result.content || '';
+        var date = kept.date ? '<span class="search-date">' + escapeHtml(kept.date) + '</span> ' : '';
+        result.excerpt = date + clean(result.excerpt, sapo, content);
+        if (result.sub_results) result.sub_results.forEach(function (s) { s.excerpt = clean(s.excerpt, sapo, content); });
+        result.toaSoanExcerpt = result.excerpt;
+        return result;
+      },
+      translations: {
+        placeholder: 'Nhập từ khóa, có dấu hoặc không dấu',
+        clear_search: 'Xóa',
+        load_more: 'Xem thêm kết quả',
+        search_label: 'Tìm kiếm tin bài',
+        filters_label: 'Bộ lọc',
+        zero_results: 'Không tìm thấy kết quả cho [SEARCH_TERM]',
+        many_results: '[COUNT] kết quả cho [SEARCH_TERM]',
+        one_result: '[COUNT] kết quả cho [SEARCH_TERM]',
+        alt_search: 'Không có kết quả cho [SEARCH_TERM]. Kết quả cho [DIFFERENT_TERM]',
+        search_suggestion: 'Không có kết quả cho [SEARCH_TERM]. Hãy thử:',
+        searching: 'Đang tìm [SEARCH_TERM]…',
+        total_zero_results: 'Không có kết quả',
+        total_one_result: '[COUNT] kết quả',
+        total_many_results: '[COUNT] kết quả',
+        results_label: 'Kết quả tìm kiếm',
+        error_search: 'Tìm kiếm không thành công, xin thử lại',
+        filter_selected_one: 'Đã chọn [COUNT]',
+        filter_selected_many: 'Đã chọn [COUNT]',
+        input_hint: 'Kết quả hiện ra khi bạn gõ',
+        loading: 'Đang tải',
+        keyboard_navigate: 'di chuyển',
+        keyboard_select: 'chọn',
+        keyboard_clear: 'xóa',
+        keyboard_close: 'đóng',
+        keyboard_search: 'tìm',
+      },
+    });
+    var q = new URLSearchParams(location.search).get('q');
+    if (q) ui.triggerSearch(q);
+  };
+  // Written by the index step next to this page. Should it be unreadable, search the first bundle
+  // alone rather than not at all.
+  fetch('/tim-kiem/bundles.json')
+    .then(function (response) { return response.ok ? response.json() : null; })
+    .catch(function () { return null; })
+    .then(function (list) { start(list && list.bundles && list.bundles.length ? list.bundles : ['/pagefind/']); });
 })();
