@@ -213,6 +213,15 @@ describe('the built site', () => {
     }
   });
 
+  it('keeps article bodies in files beside the data store, not in it', async () => {
+    const cache = path.join(work, 'astro-cache');
+    const store = await readFile(path.join(cache, 'data-store.json'), 'utf8');
+    expect(store).toContain('Tháp Mười ra quân chiến dịch mùa hè xanh');
+    expect(store).not.toContain('Đoàn viên thanh niên huyện Tháp Mười ra quân.');
+    expect(await page(out, 'tin-tuc/bai-2')).toContain('Đoàn viên thanh niên huyện Tháp Mười ra quân.');
+    expect(existsSync(path.join(cache, 'toa-soan', 'article-bodies'))).toBe(true);
+  });
+
   it('first build: the manifest, then every collection and the site setting fetched in full', () => {
     expect(firstLog).toMatch(/\/api\/sync-manifest: 4 articles, 2 categories, 3 people, 1 tags published \(1 requests, \d+ ms\)/);
     expect(firstLog).toMatch(/\/api\/articles: 4 published, 4 fetched, 0 removed, 0 left out \(1 requests\)/);

@@ -131,6 +131,40 @@ describe('incremental sync from the manifest', () => {
     expect(entries.get('tag2')?.data.name).toBe('Đại hội');
   });
 
+  it('refetches an entry whose file beside the store is gone, and cleans up after removed entries', async () => {
+    const files = new Set<string>();
+    const removed: string[] = [];
+    const loader = strapiCollectionLoader({
+      name: 'tags-with-files',
+      manifestKey: 'tags',
+      path: '/api/tags',
+      query: tagQuery,
+      schema: tagEntrySchema,
+      convert: async (raw) => {
+        const converted = await toTagEntry(raw);
+        if (converted.ok) files.add(converted.id);
+        return converted;
+      },
+      isStale: (id) => !files.has(id),
+      onRemove: async (id) => {
+        files.delete(id);
+        removed.push(id);
+      },
+      source: () => source,
+    });
+    const { context, entries } = fakeContext();
+    await loader.load(context);
+    files.delete('tag2');
+    tags.delete('tag3');
+    hits = [];
+    await loader.load(context);
+    expect(contentHits()).toHaveLength(1);
+    expect(contentHits()[0]).toMatch(/filters\[documentId\]\[\$in\]\[0\]=tag2&pagination/);
+    expect([...entries.keys()].sort()).toEqual(['tag1', 'tag2']);
+    expect([...files].sort()).toEqual(['tag1', 'tag2']);
+    expect(removed).toEqual(['tag3']);
+  });
+
   it('reads one manifest for all loaders of a sync, and a fresh one for the next sync', async () => {
     const first = tagLoader();
     const second = strapiCollectionLoader({ name: 'other-tags', manifestKey: 'tags', path: '/api/tags', query: tagQuery, schema: tagEntrySchema, convert: toTagEntry, source: () => source });

@@ -21,7 +21,7 @@ function catalog(seed: number, count: number) {
       title: `Tin ${i}`,
       slug: `tin-${i}`,
       sapo: '',
-      body: [],
+      bodyFile: `/nonexistent/${i}.json`,
       cover: null,
       gallery: [],
       categoryId: next() < 0.9 ? `c${pick(4)}` : null,

@@ -34,7 +34,8 @@ export const articleEntrySchema = z.object({
   title: z.string(),
   slug: z.string(),
   sapo: z.string(),
-  body: z.array(bodyEntrySchema),
+  /** The body is kept in this file, not in the store (see article-bodies.ts). */
+  bodyFile: z.string(),
   cover: photoEntrySchema.nullable(),
   gallery: z.array(photoEntrySchema),
   categoryId: z.string().nullable(),
@@ -47,6 +48,8 @@ export const articleEntrySchema = z.object({
   featured: z.boolean(),
 });
 export type ArticleEntry = z.infer<typeof articleEntrySchema>;
+/** An article as converted from Strapi, body included, before the body goes to its file. */
+export type ArticleSource = Omit<ArticleEntry, 'bodyFile'> & { body: BodyEntry[] };
 
 export const categoryEntrySchema = z.object({
   name: z.string(),

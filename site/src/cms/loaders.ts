@@ -12,6 +12,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { readEnv } from '../env';
+import { bodyFiles } from './article-bodies';
 import { CmsError, PAGE_SIZE, createCmsClient, type CmsClient } from './client';
 import {
   articleEntrySchema,
@@ -35,7 +36,7 @@ import {
 import { toArticleEntry, toCategoryEntry, toPersonEntry, toTagEntry, type Converted } from './to-entries';
 
 /** Bump when what the loaders store changes shape, so entries kept from older builds refetch. */
-const ENTRY_VERSION = 1;
+const ENTRY_VERSION = 2;
 /** documentIds per `$in` filter: keeps request URLs well under header limits. */
 const IDS_PER_REQUEST = 50;
 
@@ -64,7 +65,11 @@ interface CollectionLoaderOptions<T extends Record<string, unknown>> {
   path: string;
   query: Query;
   schema: z.ZodType<T>;
-  convert(raw: unknown): Promise<Converted<T>>;
+  convert(raw: unknown, context: LoaderContext): Promise<Converted<T>>;
+  /** A stored entry that cannot be used as it is (a file it points to is gone): fetched again. */
+  isStale?(id: string, data: T, context: LoaderContext): boolean;
+  /** Clean-up when an entry leaves the store. */
+  onRemove?(id: string, context: LoaderContext): Promise<void>;
   source?: () => CmsSource;
 }
 
@@ -90,24 +95,30 @@ async function syncCollection<T extends Record<string, unknown>>(
 
   const live = new Set(stamps.map(([id]) => id));
   let removed = 0;
-  const remove = (id: string) => {
+  const remove = async (id: string) => {
     store.delete(id);
+    await options.onRemove?.(id, context);
     removed++;
   };
-  for (const id of store.keys()) if (!live.has(id)) remove(id);
-  const changed = stamps.filter(([id, updatedAt]) => store.get(id)?.digest !== digestOf(context, updatedAt)).map(([id]) => id);
+  for (const id of store.keys()) if (!live.has(id)) await remove(id);
+  const current = (id: string, updatedAt: string) => {
+    const entry = store.get<T>(id);
+    return entry?.digest === digestOf(context, updatedAt) && !options.isStale?.(id, entry.data, context);
+  };
+  const changed = stamps.filter(([id, updatedAt]) => !current(id, updatedAt)).map(([id]) => id);
 
   const raws = await fetchDocuments(client, options, changed, stamps.length);
   // Unpublished between the manifest and the fetch: not on the site any more.
   const returned = new Set(raws.map((raw) => (raw as { documentId?: unknown }).documentId));
-  for (const id of changed) if (!returned.has(id) && store.has(id)) remove(id);
+  for (const id of changed) if (!returned.has(id) && store.has(id)) await remove(id);
 
   let skipped = 0;
   for (const raw of raws) {
-    const converted = await options.convert(raw);
+    const converted = await options.convert(raw, context);
     if (!converted.ok) {
       logger.warn(`Left out ${converted.label}: ${converted.error}`);
       store.delete(converted.id);
+      await options.onRemove?.(converted.id, context);
       skipped++;
       continue;
     }
@@ -200,13 +211,21 @@ async function failClearly(context: LoaderContext, run: () => Promise<void>): Pr
 
 export const articleLoader = (): Loader => {
   const photoCheck = createPhotoCheck();
+  const bodies = (context: LoaderContext) => bodyFiles(context.config.cacheDir);
   return strapiCollectionLoader({
     name: 'strapi-articles',
     manifestKey: 'articles',
     path: '/api/articles',
     query: articleQuery,
     schema: articleEntrySchema,
-    convert: (raw) => toArticleEntry(raw, readEnv().cmsUrl, photoCheck),
+    async convert(raw, context) {
+      const converted = await toArticleEntry(raw, readEnv().cmsUrl, photoCheck);
+      if (!converted.ok) return converted;
+      const { body, ...rest } = converted.data;
+      return { ...converted, data: { ...rest, bodyFile: await bodies(context).write(converted.id, body) } };
+    },
+    isStale: (id, data, context) => !bodies(context).holds(id, data.bodyFile),
+    onRemove: (id, context) => bodies(context).remove(id),
   });
 };
 export const categoryLoader = (): Loader =>

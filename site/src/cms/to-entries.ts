@@ -12,7 +12,7 @@ import {
   type BlockNode,
   type StrapiCreditedPhoto,
 } from './strapi-schemas';
-import type { ArticleEntry, BodyEntry, CategoryEntry, PersonEntry, PhotoEntry, TagEntry } from './entries';
+import type { ArticleSource, BodyEntry, CategoryEntry, PersonEntry, PhotoEntry, TagEntry } from './entries';
 
 /** Answers null when the file at `url` can be fetched, else a short reason. */
 export type PhotoCheck = (url: string) => Promise<string | null>;
@@ -65,7 +65,7 @@ async function toPhoto(
   return { src, width, height, alt: alternativeText?.trim() || caption, caption, credit: raw.credit?.trim() ?? '' };
 }
 
-export async function toArticleEntry(raw: unknown, cmsUrl: string, checkPhoto: PhotoCheck): Promise<Converted<ArticleEntry>> {
+export async function toArticleEntry(raw: unknown, cmsUrl: string, checkPhoto: PhotoCheck): Promise<Converted<ArticleSource>> {
   const { id, label } = describe(raw, 'article', 'title');
   const parsed = articleSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, id, label, error: invalid(parsed.error) };

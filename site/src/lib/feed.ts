@@ -4,7 +4,7 @@
  */
 import type { RSSFeedItem } from '@astrojs/rss';
 import type { PhotoEntry } from '../cms/entries';
-import type { Article } from './model';
+import { articleBody, type Article } from './model';
 import { escapeHtml, renderBlocks } from './rich-text';
 
 export const FEED_SIZE = 50;
@@ -29,7 +29,7 @@ function figure(photo: PhotoEntry, image: FeedImage): string {
 export async function feedItem(article: Article, absolute: (path: string) => string, imageOf: FeedImageOf, mediaUrl: (url: string) => string): Promise<RSSFeedItem> {
   const parts: string[] = [];
   if (article.cover) parts.push(figure(article.cover, await imageOf(article.cover)));
-  for (const block of article.body) {
+  for (const block of articleBody(article)) {
     parts.push(block.kind === 'text' ? renderBlocks(block.blocks, { mediaUrl }) : figure(block.photo, await imageOf(block.photo)));
   }
   for (const photo of article.gallery) parts.push(figure(photo, await imageOf(photo)));

@@ -3,7 +3,8 @@
  * grouped, lists sorted. Pure (no astro:content) so it is tested directly; `catalog.ts` feeds it.
  * A relation that points nowhere is reported under the article's name and left out.
  */
-import type { ArticleEntry, CategoryEntry, PersonEntry, SiteSettingEntry, TagEntry } from '../cms/entries';
+import { readBody } from '../cms/article-bodies';
+import type { ArticleEntry, BodyEntry, CategoryEntry, PersonEntry, SiteSettingEntry, TagEntry } from '../cms/entries';
 import type { CreditRole } from '../cms/strapi-schemas';
 import { groupByline, type BylineGroup, type BylineName } from './byline';
 import { articleUrl, categoryUrl, personUrl, tagUrl } from './urls';
@@ -39,6 +40,11 @@ export interface Catalog {
 }
 
 interface Stored<T> { id: string; data: T }
+
+/** The article's body, read from its file when a page or feed item needs it (not kept in the catalog). */
+export function articleBody(article: Article): BodyEntry[] {
+  return readBody(article.bodyFile, `article "${article.title}" (${article.id})`);
+}
 
 export function buildCatalog(input: {
   site: SiteSettingEntry;
