@@ -11,7 +11,7 @@ import type { Core } from '@strapi/strapi';
 
 const ARTICLE = 'api::article.article';
 
-export const MAX_PAGE_SIZE = 200;
+export const MAX_PAGE_SIZE = 500;
 
 const MEDIA = { select: ['id', 'documentId', 'url', 'width', 'height', 'alternativeText', 'mime'] };
 const PHOTO = { select: ['id', 'caption', 'credit'], populate: { image: MEDIA } };
