@@ -1,11 +1,15 @@
 /**
- * Published articles in bulk, in the exact shape of
- * `GET /api/articles?status=published` with the site's fields/populate (site/src/cms/strapi-schemas.ts,
- * articleQuery), for the site's cold build. Reads through the query engine with a fixed select and
- * populate instead of the document service + generic output sanitising, which cost Strapi about
- * three quarters of its CPU per article page: everything selected here is public by construction
- * (no private or password field, no relation beyond documentId, media as url/size/alt/mime only),
- * and only published rows are read, so there is nothing to sanitise.
+ * Published articles in bulk, in the exact shape of `GET /api/articles?status=published` with the
+ * site's fields/populate (site/src/cms/strapi-schemas.ts, articleQuery), for the site's cold build.
+ *
+ * Reads through the query engine with a fixed select and populate instead of the core controller
+ * (query validation, document service, output sanitiser). On 1,000 articles, one page at a time,
+ * the core route spent per page ~50 ms in the document service and ~55 ms sanitising the output
+ * for a token (permission checks per relation, lodash traversal of every component); this read
+ * takes ~35 ms. Nothing needs sanitising: everything selected is public by construction (no
+ * private field, authors, internal keys or draft; relations as documentId only; media as
+ * url/size/alt/mime), and only published rows are read. The SELECT/POPULATE below must follow
+ * articleQuery: cms/test/site-articles.test.ts compares both answers.
  */
 import type { Core } from '@strapi/strapi';
 
