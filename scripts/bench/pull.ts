@@ -63,6 +63,7 @@ async function main(): Promise<void> {
       'cpu-prof': { type: 'string' },
       path: { type: 'string', default: '/api/articles' },
       'page-size': { type: 'string', default: '100' },
+      concurrency: { type: 'string', default: '4' },
     },
   });
   const articles = Number(values.articles);
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
       if (!pid) throw new Error('Strapi process not found');
       console.log(`uptime: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
       for (let round = 1; round <= Number(values.rounds); round++) {
-        const client = createCmsClient({ baseUrl: cms.url, token: cms.tokens.readOnly });
+        const client = createCmsClient({ baseUrl: cms.url, token: cms.tokens.readOnly, concurrency: Number(values.concurrency) });
         const cpuBefore = cpuSeconds(pid);
         const started = performance.now();
         const items = await client.listAll(values.path!, values.path === '/api/articles' ? articleQuery : {}, Number(values['page-size']));
