@@ -3,10 +3,13 @@ import { applyAdminLabels } from './bootstrap/admin-labels';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { enforcePublicAccess } from './bootstrap/public-access';
 import { syncRebuildWebhook } from './bootstrap/rebuild-webhook';
+import { keepSqliteStatistics } from './bootstrap/sqlite-statistics';
 import { registerArticlePublishing } from './documents/article-publishing';
 import { registerSlugFilling } from './documents/slugs';
 import { envBool } from './lib/env';
 import { seedDemoContent } from './seed/seed';
+
+let stopSqliteStatistics: (() => void) | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -20,9 +23,14 @@ export default {
     await ensureFirstAdmin(strapi);
     await syncRebuildWebhook(strapi);
     await applyAdminLabels(strapi);
+    stopSqliteStatistics = await keepSqliteStatistics(strapi);
     if (envBool('SEED_DEMO_CONTENT', false) && (await strapi.db.query('api::article.article').count({})) === 0) {
       const report = await seedDemoContent(strapi);
       strapi.log.info(`Loaded the demo content: ${JSON.stringify(report.counts)}`);
     }
+  },
+
+  destroy() {
+    stopSqliteStatistics?.();
   },
 };

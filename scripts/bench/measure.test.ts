@@ -12,6 +12,8 @@ describe('classify', () => {
     expect(classify('/api/articles?fields[0]=documentId&populate[tags][fields][0]=documentId')).toBe('content');
     expect(classify('/api/site-setting')).toBe('content');
     expect(classify('/api/sync-manifest')).toBe('listing');
+    // The cold build's bulk read of whole articles (cms/src/api/site-articles).
+    expect(classify('/api/site-articles?pagination[page]=1&pagination[pageSize]=250')).toBe('content');
     expect(classify('/uploads/anh_01_abc.jpg')).toBe('media');
     expect(classify('/_health')).toBe('other');
   });

@@ -46,6 +46,15 @@ function answer(url: URL): { status: number; body: unknown } {
     const data = [...tags.values()].filter((t) => wanted.length === 0 || wanted.includes(t.documentId));
     return { status: 200, body: { data, meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: data.length } } } };
   }
+  if (url.pathname === '/api/bulk-tags') {
+    // A bulk route: every published tag, paged, and nothing else to ask for.
+    if ([...url.searchParams.keys()].some((k) => !k.startsWith('pagination['))) return { status: 400, body: { error: { message: 'Invalid query' } } };
+    const page = Number(url.searchParams.get('pagination[page]'));
+    const pageSize = Number(url.searchParams.get('pagination[pageSize]'));
+    const all = [...tags.values()];
+    const data = all.slice((page - 1) * pageSize, page * pageSize);
+    return { status: 200, body: { data, meta: { pagination: { page, pageSize, pageCount: Math.ceil(all.length / pageSize), total: all.length } } } };
+  }
   if (url.pathname === '/api/site-setting' && siteSetting) return { status: 200, body: { data: siteSetting } };
   return { status: 404, body: { error: { message: 'Not Found' } } };
 }
@@ -163,6 +172,33 @@ describe('incremental sync from the manifest', () => {
     expect([...entries.keys()].sort()).toEqual(['tag1', 'tag2']);
     expect([...files].sort()).toEqual(['tag1', 'tag2']);
     expect(removed).toEqual(['tag3']);
+  });
+
+  it('pulls everything from the bulk route when it has one, and changes from the REST path by documentId', async () => {
+    const loader = strapiCollectionLoader({
+      name: 'tags',
+      manifestKey: 'tags',
+      path: '/api/tags',
+      query: tagQuery,
+      bulk: { path: '/api/bulk-tags', pageSize: 100 },
+      schema: tagEntrySchema,
+      convert: toTagEntry,
+      source: () => source,
+    });
+    // 120 tags: 2 bulk pages rather than 3 batches of 50 documentIds.
+    tags = new Map(Array.from({ length: 120 }, (_, i) => [`tag${i + 1}`, tag(i + 1)]));
+    const { context, entries } = fakeContext();
+    await loader.load(context);
+    expect(contentHits()).toEqual(['/api/bulk-tags?pagination[page]=1&pagination[pageSize]=100', '/api/bulk-tags?pagination[page]=2&pagination[pageSize]=100']);
+    expect(entries.size).toBe(120);
+
+    tags.set('tag2', { ...tag(2, '2026-02-01T00:00:00.000Z'), name: 'Đại hội' });
+    hits = [];
+    await loader.load(context);
+    const [fetch, ...more] = contentHits();
+    expect(more).toEqual([]);
+    expect(fetch).toMatch(/^\/api\/tags\?fields\[0\]=documentId.*filters\[documentId\]\[\$in\]\[0\]=tag2&pagination/);
+    expect(entries.get('tag2')?.data.name).toBe('Đại hội');
   });
 
   it('reads one manifest for all loaders of a sync, and a fresh one for the next sync', async () => {

@@ -13,6 +13,8 @@ export const PUBLIC_ACTIONS = [
   'api::site-setting.site-setting.find',
   // What changed since the last build: ids and dates of published documents (site build).
   'api::sync-manifest.sync-manifest.find',
+  // Every published article in bulk, for a cold site build: what /api/articles gives anyone.
+  'api::site-articles.site-articles.find',
 ] as const;
 
 const PERMISSION = 'plugin::users-permissions.permission';

@@ -48,8 +48,8 @@ const singleEnvelope = z.object({ data: z.unknown() });
 export interface CmsClient {
   /** One document (single types, or a list page you handle yourself). Returns `data`, checked by `schema` if given. */
   getData<T = unknown>(path: string, query?: Query, schema?: z.ZodType<T>): Promise<T>;
-  /** Every item of a collection, paging with pagination[pageSize]=100. Items are unvalidated. */
-  listAll(path: string, query?: Query): Promise<unknown[]>;
+  /** Every item of a collection, paging with pagination[pageSize] (default 100, the REST API's maximum). Items are unvalidated. */
+  listAll(path: string, query?: Query, pageSize?: number): Promise<unknown[]>;
   /** How many HTTP requests were sent (attempts included); for logs and tests. */
   readonly requestCount: number;
   /** A view sharing connection and concurrency limit, with its own request count. */
@@ -132,8 +132,8 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
         const { data } = parse(singleEnvelope, await send(path, query), path);
         return (schema ? parse(schema, data, path) : data) as T;
       },
-      async listAll(path, query = {}) {
-        const pageQuery = (page: number): Query => ({ ...query, pagination: { page, pageSize: PAGE_SIZE } });
+      async listAll(path, query = {}, pageSize = PAGE_SIZE) {
+        const pageQuery = (page: number): Query => ({ ...query, pagination: { page, pageSize } });
         const first = parse(listEnvelope, await send(path, pageQuery(1)), path);
         const { pageCount } = first.meta.pagination;
         const rest = await Promise.all(

@@ -64,6 +64,13 @@ interface CollectionLoaderOptions<T extends Record<string, unknown>> {
   /** REST path, e.g. /api/articles */
   path: string;
   query: Query;
+  /**
+   * A CMS route listing every published document of the collection in the shape `path` answers
+   * `query` with, cheaper for Strapi, and the page size it allows: used instead of paging through
+   * `path` when everything is fetched (a cold build). Changed documents are still fetched from
+   * `path` by documentId.
+   */
+  bulk?: { path: string; pageSize: number };
   schema: z.ZodType<T>;
   convert(raw: unknown, context: LoaderContext): Promise<Converted<T>>;
   /** A stored entry that cannot be used as it is (a file it points to is gone): fetched again. */
@@ -147,7 +154,10 @@ async function fetchDocuments<T extends Record<string, unknown>>(
   total: number,
 ): Promise<unknown[]> {
   if (ids.length === 0) return [];
-  if (Math.ceil(total / PAGE_SIZE) < Math.ceil(ids.length / IDS_PER_REQUEST)) return client.listAll(options.path, options.query);
+  const listing = options.bulk ? { ...options.bulk, query: {} } : { path: options.path, query: options.query, pageSize: PAGE_SIZE };
+  if (Math.ceil(total / listing.pageSize) < Math.ceil(ids.length / IDS_PER_REQUEST)) {
+    return client.listAll(listing.path, listing.query, listing.pageSize);
+  }
   const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) batches.push(ids.slice(i, i + IDS_PER_REQUEST));
   const pages = await Promise.all(
@@ -217,6 +227,8 @@ export const articleLoader = (): Loader => {
     manifestKey: 'articles',
     path: '/api/articles',
     query: articleQuery,
+    // cms/src/api/site-articles: a quarter of Strapi's CPU for a cold build's 10,000 articles.
+    bulk: { path: '/api/site-articles', pageSize: 250 },
     schema: articleEntrySchema,
     async convert(raw, context) {
       const converted = await toArticleEntry(raw, readEnv().cmsUrl, photoCheck);
