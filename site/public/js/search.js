@@ -91,5 +91,9 @@
   fetch('/tim-kiem/bundles.json')
     .then(function (response) { return response.ok ? response.json() : null; })
     .catch(function () { return null; })
-    .then(function (list) { start(list && list.bundles && list.bundles.length ? list.bundles : ['/pagefind/']); });
+    .then(function (list) {
+      var bundles = list && Array.isArray(list.bundles) ? list.bundles : ['/pagefind/'];
+      if (bundles.length > 0) return start(bundles);
+      root.textContent = 'Chưa có tin bài nào để tìm.';
+    });
 })();
