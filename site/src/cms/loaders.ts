@@ -234,7 +234,7 @@ export const articleLoader = (): Loader => {
       const converted = await toArticleEntry(raw, readEnv().cmsUrl, photoCheck);
       if (!converted.ok) return converted;
       const { body, ...rest } = converted.data;
-      return { ...converted, data: { ...rest, bodyFile: await bodies(context).write(converted.id, body) } };
+      return { ...converted, data: { ...rest, bodyFile: bodies(context).write(converted.id, body) } };
     },
     isStale: (id, data, context) => !bodies(context).holds(id, data.bodyFile),
     onRemove: (id, context) => bodies(context).remove(id),
