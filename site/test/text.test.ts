@@ -45,5 +45,19 @@ describe('đ folding', () => {
   });
   it('lists only đ-words, folded, repeats kept', () => {
     expect(dWords('Đồng chí Bí thư Đảng ủy, đồng chí Chủ tịch.')).toEqual(['Dồng', 'Dảng', 'dồng']);
+    expect(dWords('đ')).toEqual(['d']);
+    expect(dWords('Đêm 30/4, đoàn đi đđ.')).toEqual(['Dêm', 'doàn', 'di', 'dd']);
+    // Decomposed marks (NFD) belong to their word.
+    expect(dWords('Đồng'.normalize('NFD'))).toEqual(['Dồng'.normalize('NFD')]);
+  });
+  it('finds the same đ-words as matching a whole-word pattern, on random text', () => {
+    const reference = (text: string) => (text.match(/[\p{L}\p{M}\p{N}]*[đĐ][\p{L}\p{M}\p{N}]*/gu) ?? []).map(foldD);
+    const alphabet = ['đ', 'Đ', 'a', 'ồ', 'N', '7', '\u0301', ' ', ',', '-', '\n', '“'];
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 500; n++) {
+      const text = Array.from({ length: Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(dWords(text), JSON.stringify(text)).toEqual(reference(text));
+    }
   });
 });
