@@ -51,6 +51,26 @@ describe('CMS client', () => {
     expect(client.requestCount).toBe(3);
   });
 
+  it('hands each page to its handler as it arrives, one handler at a time', async () => {
+    const { url } = await serve((req, res) => {
+      const n = Number(new URL(req.url!, 'http://x').searchParams.get('pagination[page]'));
+      // Later pages answer first: handlers follow arrival, not page numbers.
+      setTimeout(() => json(res, 200, page([{ documentId: `d${n}` }], n, 4, 4)), n === 1 ? 0 : (5 - n) * 20);
+    });
+    const seen: string[] = [];
+    let running = 0;
+    let overlapped = false;
+    await createCmsClient({ baseUrl: url }).eachPage('/api/articles', {}, 1, async (items) => {
+      overlapped ||= running > 0;
+      running++;
+      await new Promise((r) => setTimeout(r, 15));
+      seen.push(...items.map((i) => (i as { documentId: string }).documentId));
+      running--;
+    });
+    expect(overlapped).toBe(false);
+    expect(seen).toEqual(['d1', 'd4', 'd3', 'd2']);
+  });
+
   it('retries 503 and 429 with backoff, then succeeds', async () => {
     const { url, hits } = await serve((_req, res, hit) => {
       if (hit === 1) return json(res, 503, { error: { message: 'busy' } });

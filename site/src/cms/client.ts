@@ -50,6 +50,8 @@ export interface CmsClient {
   getData<T = unknown>(path: string, query?: Query, schema?: z.ZodType<T>): Promise<T>;
   /** Every item of a collection, paging with pagination[pageSize] (default 100, the REST API's maximum). Items are unvalidated. */
   listAll(path: string, query?: Query, pageSize?: number): Promise<unknown[]>;
+  /** The same pages handed to `onPage` as each arrives (pages in flight do not wait for the handler). */
+  eachPage(path: string, query: Query, pageSize: number, onPage: (items: unknown[]) => Promise<void>): Promise<void>;
   /** How many HTTP requests were sent (attempts included); for logs and tests. */
   readonly requestCount: number;
   /** A view sharing connection and concurrency limit, with its own request count. */
@@ -133,17 +135,29 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
         return (schema ? parse(schema, data, path) : data) as T;
       },
       async listAll(path, query = {}, pageSize = PAGE_SIZE) {
-        const pageQuery = (page: number): Query => ({ ...query, pagination: { page, pageSize } });
-        const first = parse(listEnvelope, await send(path, pageQuery(1)), path);
-        const { pageCount } = first.meta.pagination;
-        const rest = await Promise.all(
-          Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) =>
-            send(path, pageQuery(i + 2)).then((body) => parse(listEnvelope, body, path).data),
-          ),
-        );
-        return [first.data, ...rest].flat();
+        const pages: unknown[][] = [];
+        await eachPage(path, query, pageSize, async (items) => void pages.push(items));
+        return pages.flat();
       },
+      eachPage,
     };
+    async function eachPage(path: string, query: Query, pageSize: number, onPage: (items: unknown[]) => Promise<void>): Promise<void> {
+      const pageQuery = (page: number): Query => ({ ...query, pagination: { page, pageSize } });
+      const first = parse(listEnvelope, await send(path, pageQuery(1)), path);
+      const { pageCount } = first.meta.pagination;
+      // Handlers run one at a time, in arrival order, while later pages are still in flight.
+      let handled = onPage(first.data);
+      await Promise.all([
+        handled,
+        ...Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) =>
+          send(path, pageQuery(i + 2)).then((body) => {
+            const { data } = parse(listEnvelope, body, path);
+            handled = handled.then(() => onPage(data));
+            return handled;
+          }),
+        ),
+      ]);
+    }
   };
   return view([{ n: 0 }]);
 }

@@ -114,20 +114,20 @@ async function syncCollection<T extends Record<string, unknown>>(
   };
   const changed = stamps.filter(([id, updatedAt]) => !current(id, updatedAt)).map(([id]) => id);
 
-  const raws = await fetchDocuments(client, options, changed, stamps.length);
-  // Unpublished between the manifest and the fetch: not on the site any more.
-  const returned = new Set(raws.map((raw) => (raw as { documentId?: unknown }).documentId));
-  for (const id of changed) if (!returned.has(id) && store.has(id)) await remove(id);
-
+  // Each page is converted and stored as it arrives, while Strapi still serves the next ones.
+  const returned = new Set<unknown>();
+  let fetched = 0;
   let skipped = 0;
-  for (const raw of raws) {
+  const keep = async (raw: unknown) => {
+    fetched++;
+    returned.add((raw as { documentId?: unknown }).documentId);
     const converted = await options.convert(raw, context);
     if (!converted.ok) {
       logger.warn(`Left out ${converted.label}: ${converted.error}`);
       store.delete(converted.id);
       await options.onRemove?.(converted.id, context);
       skipped++;
-      continue;
+      return;
     }
     for (const problem of converted.problems) logger.warn(`${converted.label}: ${problem}`);
     const data = await parseData({ id: converted.id, data: converted.data });
@@ -138,32 +138,39 @@ async function syncCollection<T extends Record<string, unknown>>(
       // Without a matching digest a document with problems is fetched again next build.
       digest: converted.problems.length === 0 ? digestOf(context, updatedAt) : `retry:${updatedAt}`,
     });
-  }
-  const stats = { at: new Date().toISOString(), live: live.size, fetched: raws.length, removed, skipped };
+  };
+  await fetchDocuments(client, options, changed, stamps.length, async (raws) => {
+    for (const raw of raws) await keep(raw);
+  });
+  // Unpublished between the manifest and the fetch: not on the site any more.
+  for (const id of changed) if (!returned.has(id) && store.has(id)) await remove(id);
+
+  const stats = { at: new Date().toISOString(), live: live.size, fetched, removed, skipped };
   meta.set('lastSync', JSON.stringify(stats));
   logger.info(
-    `${options.path}: ${live.size} published, ${raws.length} fetched, ${removed} removed, ${skipped} left out (${client.requestCount} requests)`,
+    `${options.path}: ${live.size} published, ${fetched} fetched, ${removed} removed, ${skipped} left out (${client.requestCount} requests)`,
   );
 }
 
-/** Full documents for `ids`: `$in` batches, or the paged listing when that takes fewer requests. */
+/** Full documents for `ids`, page by page: `$in` batches, or the paged listing when that takes fewer requests. */
 async function fetchDocuments<T extends Record<string, unknown>>(
   client: CmsClient,
   options: CollectionLoaderOptions<T>,
   ids: string[],
   total: number,
-): Promise<unknown[]> {
-  if (ids.length === 0) return [];
+  onPage: (raws: unknown[]) => Promise<void>,
+): Promise<void> {
+  if (ids.length === 0) return;
   const listing = options.bulk ? { ...options.bulk, query: {} } : { path: options.path, query: options.query, pageSize: PAGE_SIZE };
   if (Math.ceil(total / listing.pageSize) < Math.ceil(ids.length / IDS_PER_REQUEST)) {
-    return client.listAll(listing.path, listing.query, listing.pageSize);
+    return client.eachPage(listing.path, listing.query, listing.pageSize, onPage);
   }
   const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) batches.push(ids.slice(i, i + IDS_PER_REQUEST));
-  const pages = await Promise.all(
-    batches.map((batch) => client.listAll(options.path, { ...options.query, filters: { documentId: { $in: batch } } })),
-  );
-  return pages.flat();
+  // One handler at a time across batches too, as within a listing.
+  let handled = Promise.resolve();
+  const inTurn = (raws: unknown[]) => (handled = handled.then(() => onPage(raws)));
+  await Promise.all(batches.map((batch) => client.eachPage(options.path, { ...options.query, filters: { documentId: { $in: batch } } }, PAGE_SIZE, inTurn)));
 }
 
 const SITE_ID = 'site';
