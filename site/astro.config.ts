@@ -22,6 +22,9 @@ export default defineConfig({
   // 10,000 articles the render thread sat idle 13 s of 80 waiting for them (file creation is slow
   // on the build machines' disks). Four pages in flight overlap rendering with those writes.
   build: { concurrency: 4 },
+  // Article pages carry a cacheKey (src/lib/page-key.ts): a rebuild re-renders only those whose
+  // content changed and restores the others from the cache folder.
+  experimental: { incrementalBuild: true },
   // The Pagefind index is built by scripts/index-search.ts once Astro has exited (see package.json).
   integrations: [sitemap({ filter: (page) => !page.includes('/tim-kiem/') })],
 });

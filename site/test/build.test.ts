@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -47,6 +47,19 @@ async function astroBuild(env: Record<string, string>): Promise<{ code: number |
   return { code: search.code, log: astro.log + search.log };
 }
 
+/**
+ * A build the way the rebuild service makes one: into the same staging folder every time, then
+ * moved to `dir`. Astro's image module embeds the output path, so a constant path is what lets
+ * the incremental build reuse pages (scripts/rebuild/rebuilder.ts does the same).
+ */
+async function buildInto(dir: string, env: Record<string, string>): Promise<{ code: number | null; log: string }> {
+  const staging = path.join(work, 'staging');
+  await rm(staging, { recursive: true, force: true });
+  const build = await astroBuild({ ...env, SITE_OUT_DIR: staging });
+  if (build.code === 0) await rename(staging, dir);
+  return build;
+}
+
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; log: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: SITE_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -58,6 +71,10 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
   });
 }
 const page = (dir: string, urlPath: string) => readFile(path.join(dir, urlPath, 'index.html'), 'utf8');
+
+/** The build log's lines for routes under `prefix`, without colours. */
+const routeLines = (log: string, prefix: string) =>
+  log.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => /[├└]─ /.test(l) && l.includes(` ${prefix}`));
 
 interface SearchHit { url: string; meta: Record<string, string> }
 const slugs = (results: SearchHit[]) => results.map((r) => new URL(r.url).pathname);
@@ -101,7 +118,7 @@ beforeAll(async () => {
   content = await createTestContent(cms.url, cms.tokens.fullAccess, cms.publicDir);
   proxy = await startCountingProxy(cms.url);
   out = path.join(work, 'dist-1');
-  const build = await astroBuild({ CMS_URL: proxy.url, SITE_OUT_DIR: out });
+  const build = await buildInto(out, { CMS_URL: proxy.url });
   firstLog = build.log;
   if (build.code !== 0) throw new Error(`astro build failed:\n${build.log.slice(-3000)}`);
 }, 300_000);
@@ -242,7 +259,7 @@ describe('the built site', () => {
     const second = path.join(work, 'dist-2');
     proxy.reset();
     // Two pages per search bundle: the 3 articles left are indexed as two bundles, searched as one.
-    const build = await astroBuild({ CMS_URL: proxy.url, SITE_OUT_DIR: second, SEARCH_BUNDLE_PAGES: '2' });
+    const build = await buildInto(second, { CMS_URL: proxy.url, SEARCH_BUNDLE_PAGES: '2' });
     expect(build.code, build.log.slice(-2000)).toBe(0);
     expect(proxy.apiRequests).toHaveLength(2);
     expect(proxy.apiRequests[0]).toBe('/api/sync-manifest');
@@ -251,6 +268,9 @@ describe('the built site', () => {
     expect(build.log).toMatch(/\/api\/articles: 3 published, 2 fetched, 1 removed, 0 left out \(1 requests\)/);
     expect(build.log).toMatch(/\/api\/categories: 2 published, 0 fetched, 0 removed, 0 left out \(0 requests\)/);
     expect(await page(second, 'tin-tuc/bai-2')).toContain('<h1>Tháp Mười ra quân mùa hè xanh 2020</h1>');
+    // bai-1 lists bai-2 among its related news (a shared tag): its page is rendered again, not reused.
+    expect(await page(second, 'tin-tuc/bai-1')).toContain('>Tháp Mười ra quân mùa hè xanh 2020</a>');
+    expect(routeLines(build.log, '/tin-tuc/').filter((l) => l.includes('(restored)'))).toEqual([]);
     expect(await page(second, `tin-tuc/${content.brokenPhotoSlug}`)).toContain('Ảnh đã mất');
     expect(existsSync(path.join(second, 'tin-tuc', 'bai-3'))).toBe(false);
     const search = await searchSite(second);
@@ -269,13 +289,17 @@ describe('the built site', () => {
   it('rebuilds with no change from the manifest alone: one request', async () => {
     const third = path.join(work, 'dist-3');
     proxy.reset();
-    const build = await astroBuild({ CMS_URL: proxy.url, SITE_OUT_DIR: third });
+    const build = await buildInto(third, { CMS_URL: proxy.url });
     expect(build.code, build.log.slice(-2000)).toBe(0);
     expect(proxy.apiRequests).toEqual(['/api/sync-manifest']);
     for (const collection of ['articles', 'categories', 'people', 'tags']) {
       expect(build.log).toMatch(new RegExp(`/api/${collection}: \\d+ published, 0 fetched, 0 removed, 0 left out \\(0 requests\\)`));
     }
     expect(await page(third, 'tin-tuc/bai-2')).toContain('<h1>Tháp Mười ra quân mùa hè xanh 2020</h1>');
+    // Nothing an article page shows changed: Astro restores all three from its cache.
+    const articleLines = routeLines(build.log, '/tin-tuc/');
+    expect(articleLines).toHaveLength(3);
+    for (const line of articleLines) expect(line).toContain('(restored)');
     expect(await page(third, '')).toContain('Cổng thông tin điện tử huyện Tháp Mười');
   });
 
