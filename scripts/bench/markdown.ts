@@ -28,7 +28,7 @@ export function resultMarkdown(result: BenchResult, name: string): string {
     row('REST pull: bytes', (r) => mb(r.restPull.bytes)),
     row('REST pull: first request to last response', (r) => s(r.restPull.seconds)),
     row('Bundle (Vite)', (r) => s(r.phases.bundleSeconds)),
-    row('Render all routes', (r) => `${s(r.phases.renderSeconds)} (${r.phases.routes} routes)`),
+    row('Render all routes', (r) => `${s(r.phases.renderSeconds)} (${r.phases.routes} routes${r.phases.reusedRoutes ? `, ${r.phases.reusedRoutes} reused` : ''})`),
     row('… of which RSS feeds', (r) => `${s(r.phases.rssSeconds)} (${r.phases.rssRoutes} feeds)`),
     row('Images (generate optimized images)', (r) => s(r.phases.imagesSeconds)),
     row('… encoded / reused from cache', (r) => `${r.phases.imagesEncoded} / ${r.phases.imagesReused + r.phases.imagesRevalidated}`),

@@ -50,6 +50,9 @@ describe('parsePhases', () => {
     [2600, '20:03:48 [build] Building static entrypoints...'],
     [3100, ' generating static routes '],
     [3200, '20:03:49   ├─ /tin-tuc/a/index.html (+2ms) '],
+    // Pages in flight together, one reused from the incremental build's cache.
+    [3250, '20:03:49   ├─ /tin-tuc/b/index.html ├─ /tin-tuc/c/index.html (restored)'],
+    [3260, '(+3ms) '],
     [3300, '20:03:49   ├─ /chuyen-muc/kinh-te/rss.xml (+35ms) '],
     [3400, '20:03:49   └─ /rss.xml (+1.20s) '],
     [4600, '20:03:50 ✓ Completed in 1.44s.'],
@@ -79,7 +82,8 @@ describe('parsePhases', () => {
       imagesReused: 1,
       imagesRevalidated: 1,
       pagefindSeconds: 0.8,
-      routes: 3,
+      routes: 5,
+      reusedRoutes: 1,
       pages: 432,
       loaderReports: ['/api/articles: 300 published, 300 fetched, 0 removed, 0 left out (6 requests)'],
     });

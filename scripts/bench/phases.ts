@@ -28,8 +28,10 @@ export interface BuildPhases {
    * the index step of the build script, with Astro's exit and Node's start-up before it.
    */
   pagefindSeconds: number | null;
-  /** Routes Astro rendered. */
+  /** Routes Astro generated (rendered or reused). */
   routes: number;
+  /** Of those, pages Astro's incremental build reused from its cache instead of rendering. */
+  reusedRoutes: number;
   /** "N page(s) built in" as Astro counts them. */
   pages: number | null;
   /** The site loaders' one-line reports, e.g. "/api/articles: 300 published, 0 fetched, …". */
@@ -52,6 +54,9 @@ function span(lines: BuildLine[], start: RegExp, end: RegExp): { seconds: number
 }
 
 const ROUTE_LINE = /[├└]─ (\S+) \(\+([\d.]+)(ms|s|m)\)/;
+/** A route starting; with several pages in flight one log line may hold several. */
+const ROUTE_START = /[├└]─ \S+/g;
+const ROUTE_REUSED = /[├└]─ \S+ \((restored|cached)\)/g;
 
 function durationMs(value: string, unit: string): number {
   const n = Number(value);
@@ -63,13 +68,18 @@ export function parsePhases(lines: BuildLine[]): BuildPhases {
   const render = span(lines, /(generating|prerendering) static routes/, /✓ Completed in/);
   const images = span(lines, /generating optimized images/, /✓ Completed in/);
 
+  // Astro prints a route's path when it starts and its time when it ends; with pages rendered
+  // concurrently (build.concurrency) the two can land on different lines, so RSS times are
+  // approximate then, while route counts stay exact.
   let rssMs = 0;
   let rssRoutes = 0;
   let routes = 0;
+  let reusedRoutes = 0;
   for (const line of lines) {
+    routes += line.text.match(ROUTE_START)?.length ?? 0;
+    reusedRoutes += line.text.match(ROUTE_REUSED)?.length ?? 0;
     const match = line.text.match(ROUTE_LINE);
     if (!match) continue;
-    routes++;
     if (/(^|\/)(rss|feed)[^/]*\.xml$/.test(match[1]!)) {
       rssRoutes++;
       rssMs += durationMs(match[2]!, match[3]!);
@@ -95,6 +105,7 @@ export function parsePhases(lines: BuildLine[]): BuildPhases {
     imagesRevalidated: lines.filter((l) => /▶ .*\(revalidated cache entry\)/.test(l.text)).length,
     pagefindSeconds,
     routes,
+    reusedRoutes,
     pages: built ? Number(built[1]) : null,
     loaderReports: lines.map((l) => l.text.match(/\] (\/api\/\S+: \d+ published.*)$/)?.[1]).filter((x): x is string => Boolean(x)),
   };
