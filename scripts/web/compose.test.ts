@@ -32,6 +32,7 @@ async function variablesReadByCode(): Promise<Set<string>> {
     ...(await sources('cms/src')),
     ...(await sources('site/src')),
     path.join(REPO_DIR, 'site/astro.config.ts'),
+    ...(await sources('site/scripts')),
     ...(await sources('scripts/rebuild')),
     ...(await sources('scripts/backup')),
     path.join(REPO_DIR, 'scripts/start.ts'),

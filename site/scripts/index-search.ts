@@ -32,9 +32,8 @@ if (!existsSync(path.join(outDir, 'index.html'))) {
   process.exit(1);
 }
 
-function setting(name: string, fallback: number): number {
-  const raw = process.env[name]?.trim();
-  const value = raw ? Number(raw) : fallback;
+function setting(name: string, raw: string | undefined, fallback: number): number {
+  const value = raw?.trim() ? Number(raw) : fallback;
   if (!Number.isInteger(value) || value < 1) {
     console.error(`[pagefind] ${name} must be a whole number ≥ 1, got "${raw}".`);
     process.exit(1);
@@ -46,8 +45,8 @@ function setting(name: string, fallback: number): number {
  * 10,000 articles, 2 at a time: 6 bundles took 41 s with two processes of 0.69 GB; 4 took 39 s
  * but with two of 1.04 GB; one process for everything 55 s and 3.4 GB.
  */
-const bundlePages = setting('SEARCH_BUNDLE_PAGES', 2000);
-const jobs = setting('SEARCH_INDEX_JOBS', Math.min(2, os.availableParallelism()));
+const bundlePages = setting('SEARCH_BUNDLE_PAGES', process.env.SEARCH_BUNDLE_PAGES, 2000);
+const jobs = setting('SEARCH_INDEX_JOBS', process.env.SEARCH_INDEX_JOBS, Math.min(2, os.availableParallelism()));
 
 /** Pagefind's CLI (what `npx pagefind` runs): it picks the binary for this platform. */
 const PAGEFIND_CLI = fileURLToPath(new URL('runner/bin.cjs', import.meta.resolve('pagefind')));
