@@ -146,14 +146,13 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
       const first = parse(listEnvelope, await send(path, pageQuery(1)), path);
       const { pageCount } = first.meta.pagination;
       // Handlers run one at a time, in arrival order, while later pages are still in flight.
-      let handled = onPage(first.data);
+      const inTurn = createLimiter(1);
       await Promise.all([
-        handled,
+        inTurn(() => onPage(first.data)),
         ...Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) =>
           send(path, pageQuery(i + 2)).then((body) => {
             const { data } = parse(listEnvelope, body, path);
-            handled = handled.then(() => onPage(data));
-            return handled;
+            return inTurn(() => onPage(data));
           }),
         ),
       ]);

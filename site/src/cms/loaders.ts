@@ -12,8 +12,8 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { readEnv } from '../env';
-import { bodyFiles } from './article-bodies';
-import { CmsError, PAGE_SIZE, createCmsClient, type CmsClient } from './client';
+import { bodyFiles, type BodyFiles } from './article-bodies';
+import { CmsError, PAGE_SIZE, createCmsClient, createLimiter, type CmsClient } from './client';
 import {
   articleEntrySchema,
   categoryEntrySchema,
@@ -168,9 +168,9 @@ async function fetchDocuments<T extends Record<string, unknown>>(
   const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) batches.push(ids.slice(i, i + IDS_PER_REQUEST));
   // One handler at a time across batches too, as within a listing.
-  let handled = Promise.resolve();
-  const inTurn = (raws: unknown[]) => (handled = handled.then(() => onPage(raws)));
-  await Promise.all(batches.map((batch) => client.eachPage(options.path, { ...options.query, filters: { documentId: { $in: batch } } }, PAGE_SIZE, inTurn)));
+  const inTurn = createLimiter(1);
+  const handle = (raws: unknown[]) => inTurn(() => onPage(raws));
+  await Promise.all(batches.map((batch) => client.eachPage(options.path, { ...options.query, filters: { documentId: { $in: batch } } }, PAGE_SIZE, handle)));
 }
 
 const SITE_ID = 'site';
@@ -228,7 +228,12 @@ async function failClearly(context: LoaderContext, run: () => Promise<void>): Pr
 
 export const articleLoader = (): Loader => {
   const photoCheck = createPhotoCheck();
-  const bodies = (context: LoaderContext) => bodyFiles(context.config.cacheDir);
+  // One per cache folder, not per article: it creates its folder once.
+  let files: { cacheDir: URL; bodies: BodyFiles } | undefined;
+  const bodies = ({ config: { cacheDir } }: LoaderContext) => {
+    if (files?.cacheDir.href !== cacheDir.href) files = { cacheDir, bodies: bodyFiles(cacheDir) };
+    return files.bodies;
+  };
   return strapiCollectionLoader({
     name: 'strapi-articles',
     manifestKey: 'articles',
