@@ -5,17 +5,20 @@ import { enforcePublicAccess } from './bootstrap/public-access';
 import { syncRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { keepSqliteStatistics } from './bootstrap/sqlite-statistics';
 import { registerArticlePublishing } from './documents/article-publishing';
+import { registerArticleSnapshots, type ArticleSnapshots } from './documents/article-snapshots';
 import { registerSlugFilling } from './documents/slugs';
 import { envBool } from './lib/env';
 import { seedDemoContent } from './seed/seed';
 
 let stopSqliteStatistics: (() => void) | undefined;
+let articleSnapshots: ArticleSnapshots | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Slugs first: the publishing rules then see the article as it will be stored.
     registerSlugFilling(strapi);
     registerArticlePublishing(strapi);
+    articleSnapshots = registerArticleSnapshots(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -30,7 +33,9 @@ export default {
     }
   },
 
-  destroy() {
+  async destroy() {
     stopSqliteStatistics?.();
+    // Snapshots of articles published in the last moment; the bulk route would remake them anyway.
+    await articleSnapshots?.flush();
   },
 };
