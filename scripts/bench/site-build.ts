@@ -104,6 +104,8 @@ export async function runSiteBuild(options: SiteBuildOptions): Promise<SiteBuild
     CMS_URL: options.cmsUrl,
     SITE_URL: options.siteUrl,
     SITE_OUT_DIR: options.outDir,
+    // The search bundles kept between builds, beside Astro's own cache: a cold run is cold.
+    SEARCH_CACHE_DIR: path.join(options.cacheDir, 'toa-soan', 'search'),
     ASTRO_TIMER_PATH: timerFile,
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',

@@ -15,16 +15,26 @@
  * Each process runs Pagefind's own CLI on a staging folder holding hard links to its bundle's
  * pages, so URLs come out exactly as for the whole site.
  *
+ * Bundles are kept between builds in SEARCH_CACHE_DIR (default: Astro's default cache folder,
+ * `node_modules/.astro/toa-soan/search`, from the working directory) under a digest of what
+ * Pagefind reads from their pages, and linked into the output when nothing of theirs changed. A
+ * page belongs to a bundle by a hash of its path, so an edit touches one bundle, and what Pagefind
+ * reads is the page's `data-pagefind-body` element alone (all our pages put their title, meta and
+ * filters inside it): a changed "related news" list elsewhere on the page does not count. At
+ * 10,000 articles a rebuild after one edit re-indexes one bundle of six instead of all of them.
+ *
  * The output folder is SITE_OUT_DIR (relative to the working directory, as in astro.config.ts),
  * else `dist`. Only pages marked `data-pagefind-body` (articles) are indexed.
  * Plain Node (type stripping): run with `node`.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assign, bundleCount, bundleKey, indexedElement, type SearchablePage } from './search-bundles.ts';
 
 const outDir = path.resolve(process.env.SITE_OUT_DIR?.trim() || 'dist');
 if (!existsSync(path.join(outDir, 'index.html'))) {
@@ -50,34 +60,27 @@ const jobs = setting('SEARCH_INDEX_JOBS', process.env.SEARCH_INDEX_JOBS, Math.mi
 
 /** Pagefind's CLI (what `npx pagefind` runs): it picks the binary for this platform. */
 const PAGEFIND_CLI = fileURLToPath(new URL('runner/bin.cjs', import.meta.resolve('pagefind')));
+const PAGEFIND_ARGS = ['--force-language', 'vi', '--quiet'];
+const PAGEFIND_VERSION = (JSON.parse(await readFile(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
+const cacheDir = path.resolve(process.env.SEARCH_CACHE_DIR?.trim() || path.join('node_modules', '.astro', 'toa-soan', 'search'));
 /** Where the search page finds the list of bundles (read by public/js/search.js). */
 const BUNDLE_LIST = path.join('tim-kiem', 'bundles.json');
 const bundleDir = (n: number) => (n === 0 ? 'pagefind' : `pagefind-${n + 1}`);
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** HTML files under `dir` (relative paths, sorted) whose page marks a `data-pagefind-body`. */
-async function searchablePages(dir: string): Promise<string[]> {
+async function searchablePages(dir: string): Promise<SearchablePage[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const html = entries
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
     .sort();
-  const marked = await mapLimited(html, 16, async (file) => ((await readFile(path.join(dir, file), 'utf8')).includes('data-pagefind-body') ? file : null));
-  return marked.filter((f): f is string => f !== null);
-}
-
-/**
- * Splits `items` into the fewest chunks of at most `size`, as even as possible, and more than
- * one chunk into a multiple of `jobs`, so the last round does not run alone.
- */
-function chunk<T>(items: T[], size: number, jobs: number): T[][] {
-  const fewest = Math.ceil(items.length / size);
-  const chunks = Math.min(items.length, fewest <= 1 ? fewest : Math.ceil(fewest / jobs) * jobs);
-  // The first `extra` chunks take one item more.
-  const base = Math.floor(items.length / chunks);
-  const extra = items.length % chunks;
-  const start = (i: number) => i * base + Math.min(i, extra);
-  return Array.from({ length: chunks }, (_, i) => items.slice(start(i), start(i + 1)));
+  const pages = await mapLimited(html, 16, async (file): Promise<SearchablePage | null> => {
+    const text = await readFile(path.join(dir, file), 'utf8');
+    const indexed = indexedElement(text);
+    return indexed === null ? null : { file, digest: createHash('sha256').update(indexed).digest('base64url') };
+  });
+  return pages.filter((p): p is SearchablePage => p !== null);
 }
 
 async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
@@ -102,8 +105,27 @@ async function stage(files: string[], dir: string): Promise<void> {
   });
 }
 
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A copy of the folder `from` at `to` made of hard links (copies across devices). */
+async function linkTree(from: string, to: string): Promise<void> {
+  const files = (await readdir(from, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name)));
+  await mapLimited(files, 32, async (file) => {
+    const target = path.join(to, file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await link(path.join(from, file), target).catch(() => copyFile(path.join(from, file), target));
+  });
+}
+
 function runPagefind(site: string, output: string): Promise<void> {
-  const args = [PAGEFIND_CLI, '--site', site, '--output-path', output, '--force-language', 'vi', '--quiet'];
+  const args = [PAGEFIND_CLI, '--site', site, '--output-path', output, ...PAGEFIND_ARGS];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (!error) return resolve();
@@ -119,22 +141,45 @@ console.log(`[pagefind] Indexing ${outDir} …`);
 const staging = await mkdtemp(path.join(path.dirname(outDir), `.${path.basename(outDir)}-search-`));
 try {
   const pages = await searchablePages(outDir);
-  const bundles = chunk(pages, bundlePages, jobs);
+  const bundles = assign(pages, bundleCount(pages.length, bundlePages, jobs));
+  const keys = bundles.map((pages) => bundleKey(pages, `${PAGEFIND_VERSION}\n${PAGEFIND_ARGS.join(' ')}`));
   // Bundles of an earlier, larger build in the same folder would otherwise linger unlisted.
   for (const entry of await readdir(outDir)) if (/^pagefind(-\d+)?$/.test(entry)) await rm(path.join(outDir, entry), { recursive: true });
+  await mkdir(cacheDir, { recursive: true });
+  let reused = 0;
   await mapLimited(bundles, jobs, async (files, n) => {
-    const site = path.join(staging, String(n + 1));
-    await stage(files, site);
-    await runPagefind(site, path.join(outDir, bundleDir(n)));
-    await rm(site, { recursive: true, force: true });
-    console.log(`[pagefind] Bundle ${n + 1}/${bundles.length}: ${count(files.length, 'page')} into /${bundleDir(n)}/`);
+    const kept = path.join(cacheDir, keys[n]!);
+    const unchanged = existsSync(kept);
+    if (unchanged) {
+      reused++;
+    } else {
+      const site = path.join(staging, String(n + 1));
+      // Renamed into place only once complete: a kept bundle is always a whole one.
+      const fresh = path.join(cacheDir, `.new-${process.pid}-${n}`);
+      await stage(files.map((p) => p.file), site);
+      await runPagefind(site, fresh);
+      await rm(site, { recursive: true, force: true });
+      await rename(fresh, kept).catch(() => rm(fresh, { recursive: true, force: true }));
+    }
+    await linkTree(kept, path.join(outDir, bundleDir(n)));
+    console.log(`[pagefind] Bundle ${n + 1}/${bundles.length}: ${count(files.length, 'page')} into /${bundleDir(n)}/${unchanged ? ' (unchanged, kept from the last build)' : ''}`);
   });
+  // Only this build's bundles stay (the cache holds one index, whatever the history), and
+  // unfinished ones only while the build making them runs.
+  const current = new Set(keys);
+  for (const entry of await readdir(cacheDir)) {
+    const maker = /^\.new-(\d+)-/.exec(entry)?.[1];
+    if (current.has(entry) || (maker && running(Number(maker)))) continue;
+    await rm(path.join(cacheDir, entry), { recursive: true, force: true });
+  }
   // A portal without articles yet has no bundle; the search page says so.
   if (bundles.length === 0) console.log('[pagefind] No page is marked data-pagefind-body: no search bundle.');
   const paths = bundles.map((_, n) => `/${bundleDir(n)}/`);
   await writeFile(path.join(outDir, BUNDLE_LIST), `${JSON.stringify({ bundles: paths })}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`[pagefind] Indexed ${count(pages.length, 'page')} into ${count(paths.length, 'bundle')} (${jobs} at a time) in ${seconds} s`);
+  console.log(
+    `[pagefind] Indexed ${count(pages.length, 'page')} into ${count(paths.length, 'bundle')} (${jobs} at a time) in ${seconds} s: ${bundles.length - reused} indexed, ${reused} unchanged since the last build`,
+  );
 } catch (error) {
   console.error(`[pagefind] ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
