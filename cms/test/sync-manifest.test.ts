@@ -3,8 +3,11 @@
  * `[documentId, updatedAt]` pairs matching what the REST API answers, readable anonymously and
  * with a read-only token.
  */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import axios, { type AxiosInstance } from 'axios';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type CmsServer } from '@toa-soan/scripts/testing';
 
@@ -25,7 +28,7 @@ const article = (title: string) => ({
 const manifest = async (headers: Record<string, string> = {}) => {
   const res = await anonymous.get('/api/sync-manifest', { headers });
   expect(res.status, JSON.stringify(res.data).slice(0, 300)).toBe(200);
-  return res.data.data as Record<'articles' | 'categories' | 'people' | 'tags', Array<[string, string]>> & { siteSetting: string | null };
+  return res.data.data as Record<'articles' | 'categories' | 'people' | 'tags', Array<[string, string]>> & { siteSetting: string | null; missingUploads: string[] };
 };
 const ids = (pairs: Array<[string, string]>) => pairs.map(([id]) => id);
 
@@ -42,9 +45,31 @@ afterAll(async () => {
 });
 
 describe('GET /api/sync-manifest', () => {
+  it('lists uploads whose file is gone from the upload folder, and only those', async () => {
+    const upload = async (name: string) => {
+      const form = new FormData();
+      form.append('files', new Blob([new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c0392b' } }).jpeg().toBuffer())], { type: 'image/jpeg' }), name);
+      const res = await editor.post('/api/upload', form);
+      expect(res.status, JSON.stringify(res.data).slice(0, 300)).toBe(201);
+      return res.data[0] as { id: number; url: string };
+    };
+    const kept = await upload('anh-hop.jpg');
+    const lost = await upload('anh-hop-2.jpg');
+    const lostFile = path.join(cms.publicDir, lost.url);
+    const content = await readFile(lostFile);
+    await rm(lostFile);
+    try {
+      expect((await manifest()).missingUploads).toEqual([lost.url]);
+    } finally {
+      await writeFile(lostFile, content);
+    }
+    expect((await manifest()).missingUploads).toEqual([]);
+    for (const file of [kept, lost]) expect((await editor.delete(`/api/upload/files/${file.id}`)).status).toBe(200);
+  });
+
   it('answers an empty CMS with empty lists and no site setting', async () => {
     const empty = await manifest();
-    expect(empty).toEqual({ articles: [], categories: [[category, expect.any(String)]], people: [[person, expect.any(String)]], tags: [], siteSetting: null });
+    expect(empty).toEqual({ articles: [], categories: [[category, expect.any(String)]], people: [[person, expect.any(String)]], tags: [], siteSetting: null, missingUploads: [] });
   });
 
   it('lists published documents as [documentId, updatedAt] pairs equal to what REST answers', async () => {
@@ -54,7 +79,7 @@ describe('GET /api/sync-manifest', () => {
     const settings = (await editor.put('/api/site-setting', { data: { portalName: 'Cổng thông tin huyện Tháp Mười' } })).data.data;
 
     const m = await manifest();
-    expect(Object.keys(m).sort()).toEqual(['articles', 'categories', 'people', 'siteSetting', 'tags']);
+    expect(Object.keys(m).sort()).toEqual(['articles', 'categories', 'missingUploads', 'people', 'siteSetting', 'tags']);
     expect(ids(m.articles)).toEqual([published.documentId]);
     expect(ids(m.articles)).not.toContain(draft.documentId);
     const rest = (await anonymous.get('/api/articles', { params: { fields: ['updatedAt'] } })).data.data;

@@ -166,7 +166,7 @@ describe('the built site', () => {
     const html = await page(out, `tin-tuc/${content.brokenPhotoSlug}`);
     expect(html).toContain('Bài vẫn phải hiện, không có ảnh.');
     expect(html).not.toContain('Ảnh đã mất');
-    expect(firstLog).toMatch(/WARN.*"Bài có ảnh bị mất".*cover: photo file .* cannot be fetched \(HTTP 404\); left out/);
+    expect(firstLog).toMatch(/WARN.*"Bài có ảnh bị mất".*cover: photo file .* cannot be fetched \(the CMS no longer has the file\); left out/);
   });
 
   it('paginates categories and lists what a person is credited for', async () => {

@@ -22,7 +22,7 @@ import {
   tagEntrySchema,
 } from './entries';
 import { createManifestSource, type ManifestSource } from './manifest';
-import { createPhotoCheck } from './photo-check';
+import { checkAgainstManifest, createPhotoCheck } from './photo-check';
 import type { Query } from './query';
 import {
   articleQuery,
@@ -32,8 +32,9 @@ import {
   siteSettingSchema,
   tagQuery,
   type ManifestCollection,
+  type SyncManifest,
 } from './strapi-schemas';
-import { toArticleEntry, toCategoryEntry, toPersonEntry, toTagEntry, type Converted } from './to-entries';
+import { toArticleEntry, toCategoryEntry, toPersonEntry, toTagEntry, type Converted, type PhotoCheck } from './to-entries';
 
 /** Bump when what the loaders store changes shape, so entries kept from older builds refetch. */
 const ENTRY_VERSION = 2;
@@ -72,7 +73,8 @@ interface CollectionLoaderOptions<T extends Record<string, unknown>> {
    */
   bulk?: { path: string; pageSize: number };
   schema: z.ZodType<T>;
-  convert(raw: unknown, context: LoaderContext): Promise<Converted<T>>;
+  /** `manifest`: the sync manifest this sync works from. */
+  convert(raw: unknown, context: LoaderContext, manifest: SyncManifest): Promise<Converted<T>>;
   /** A stored entry that cannot be used as it is (a file it points to is gone): fetched again. */
   isStale?(id: string, data: T, context: LoaderContext): boolean;
   /** Clean-up when an entry leaves the store. */
@@ -97,7 +99,8 @@ async function syncCollection<T extends Record<string, unknown>>(
   context: LoaderContext,
 ): Promise<void> {
   const { store, meta, logger, parseData } = context;
-  const stamps = (await source.manifest(options.name, logger))[options.manifestKey];
+  const manifest = await source.manifest(options.name, logger);
+  const stamps = manifest[options.manifestKey];
   const client = source.client.child();
 
   const live = new Set(stamps.map(([id]) => id));
@@ -121,7 +124,7 @@ async function syncCollection<T extends Record<string, unknown>>(
   const keep = async (raw: unknown) => {
     fetched++;
     returned.add((raw as { documentId?: unknown }).documentId);
-    const converted = await options.convert(raw, context);
+    const converted = await options.convert(raw, context, manifest);
     if (!converted.ok) {
       logger.warn(`Left out ${converted.label}: ${converted.error}`);
       store.delete(converted.id);
@@ -227,7 +230,13 @@ async function failClearly(context: LoaderContext, run: () => Promise<void>): Pr
 }
 
 export const articleLoader = (): Loader => {
-  const photoCheck = createPhotoCheck();
+  const askCms = createPhotoCheck();
+  // One check per manifest, that is per sync.
+  let checks: { manifest: SyncManifest; check: PhotoCheck } | undefined;
+  const photoCheck = (manifest: SyncManifest) => {
+    if (checks?.manifest !== manifest) checks = { manifest, check: checkAgainstManifest(manifest, readEnv().cmsUrl, askCms) };
+    return checks.check;
+  };
   // One per cache folder, not per article: it creates its folder once.
   let files: { cacheDir: URL; bodies: BodyFiles } | undefined;
   const bodies = ({ config: { cacheDir } }: LoaderContext) => {
@@ -242,8 +251,8 @@ export const articleLoader = (): Loader => {
     // cms/src/api/site-articles: a quarter of Strapi's CPU for a cold build's 10,000 articles.
     bulk: { path: '/api/site-articles', pageSize: 250 },
     schema: articleEntrySchema,
-    async convert(raw, context) {
-      const converted = await toArticleEntry(raw, readEnv().cmsUrl, photoCheck);
+    async convert(raw, context, manifest) {
+      const converted = await toArticleEntry(raw, readEnv().cmsUrl, photoCheck(manifest));
       if (!converted.ok) return converted;
       const { body, ...rest } = converted.data;
       return { ...converted, data: { ...rest, bodyFile: bodies(context).write(converted.id, body) } };

@@ -4,7 +4,21 @@
  */
 import axios from 'axios';
 import { createLimiter } from './client';
-import type { PhotoCheck } from './to-entries';
+import type { SyncManifest } from './strapi-schemas';
+import { absoluteMediaUrl, type PhotoCheck } from './to-entries';
+
+/**
+ * For the CMS's own uploads (`<CMS_URL>/uploads/…`), the answer of the sync manifest, which lists
+ * the uploads whose file is gone: no request per photo, which on a cold build of an archive with a
+ * photo per article would be thousands. Other URLs (a cloud upload provider's), and every URL when
+ * the CMS sends no such list, go to `other`.
+ */
+export function checkAgainstManifest(manifest: SyncManifest, cmsUrl: string, other: PhotoCheck): PhotoCheck {
+  if (!manifest.missingUploads) return other;
+  const missing = new Set(manifest.missingUploads.map((url) => absoluteMediaUrl(url, cmsUrl)));
+  const uploads = absoluteMediaUrl('/uploads/', cmsUrl);
+  return (url) => (url.startsWith(uploads) ? Promise.resolve(missing.has(url) ? 'the CMS no longer has the file' : null) : other(url));
+}
 
 export function createPhotoCheck(options: { timeoutMs?: number; concurrency?: number } = {}): PhotoCheck {
   const limit = createLimiter(options.concurrency ?? 6);

@@ -126,7 +126,8 @@ export const siteSettingQuery: Query = {
 
 /**
  * GET /api/sync-manifest (cms/src/api/sync-manifest): `[documentId, updatedAt]` of every published
- * document per collection, and when the site settings were last saved (null: never).
+ * document per collection, when the site settings were last saved (null: never), and the uploads
+ * whose file is gone.
  */
 const stampPair = z.tuple([z.string().min(1), z.string().min(1)]);
 export const syncManifestSchema = z.object({
@@ -135,6 +136,8 @@ export const syncManifestSchema = z.object({
   people: z.array(stampPair),
   tags: z.array(stampPair),
   siteSetting: z.string().min(1).nullable(),
+  /** Uploads (`/uploads/…`) whose file the CMS no longer has; absent from CMS versions before it. */
+  missingUploads: z.array(z.string()).optional(),
 });
 export type SyncManifest = z.infer<typeof syncManifestSchema>;
-export type ManifestCollection = Exclude<keyof SyncManifest, 'siteSetting'>;
+export type ManifestCollection = Exclude<keyof SyncManifest, 'siteSetting' | 'missingUploads'>;

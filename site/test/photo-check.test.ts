@@ -1,0 +1,26 @@
+/** Photo checks answered from the sync manifest (src/cms/photo-check.ts). */
+import { describe, expect, it } from 'vitest';
+import { checkAgainstManifest } from '../src/cms/photo-check';
+import type { SyncManifest } from '../src/cms/strapi-schemas';
+
+const manifest = (missingUploads?: string[]): SyncManifest => ({ articles: [], categories: [], people: [], tags: [], siteSetting: null, ...(missingUploads ? { missingUploads } : {}) });
+
+describe('checkAgainstManifest', () => {
+  it('answers for the CMS’s own uploads from the list of missing files, without a request', async () => {
+    const asked: string[] = [];
+    const other = async (url: string) => (asked.push(url), null);
+    const check = checkAgainstManifest(manifest(['/uploads/anh_hop_2.jpg', '/uploads/ảnh đã mất.jpg']), 'http://cms.example:1337', other);
+    expect(await check('http://cms.example:1337/uploads/anh_hop_2.jpg')).toBe('the CMS no longer has the file');
+    expect(await check(new URL('/uploads/ảnh đã mất.jpg', 'http://cms.example:1337').toString())).toBe('the CMS no longer has the file');
+    expect(await check('http://cms.example:1337/uploads/anh_hop_1.jpg')).toBeNull();
+    expect(asked).toEqual([]);
+    // A cloud provider's URL is not the CMS's to vouch for.
+    expect(await check('https://cdn.example.vn/anh_hop_2.jpg')).toBeNull();
+    expect(asked).toEqual(['https://cdn.example.vn/anh_hop_2.jpg']);
+  });
+
+  it('asks for every photo when the CMS sends no list (a CMS older than the list)', async () => {
+    const other = async () => 'HTTP 404';
+    expect(checkAgainstManifest(manifest(), 'http://cms.example:1337', other)).toBe(other);
+  });
+});
