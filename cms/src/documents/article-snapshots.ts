@@ -10,6 +10,7 @@
  * slow or failed cache write never holds up nor undoes a publish, and until then the route sees
  * the snapshot's source no longer matches and reads that article in full.
  */
+import { AsyncResource } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 
 const ARTICLE = 'api::article.article';
@@ -55,8 +56,12 @@ export function registerArticleSnapshots(strapi: Core.Strapi): ArticleSnapshots 
   }
   // One pass at a time, in order: a refresh never overtakes the forget that came before it.
   const flush = () => (running = running.then(work));
+  // Made now, outside any request or transaction. Strapi finds the current transaction through
+  // async context, which a timer inherits from where it was set: started from the publishing
+  // middleware, a refresh would run inside a publish's transaction that may still be open.
+  const outside = new AsyncResource('article-snapshots');
   const soon = () => {
-    timer ??= setTimeout(() => void flush(), DELAY_MS);
+    timer ??= outside.runInAsyncScope(() => setTimeout(() => void flush(), DELAY_MS));
   };
 
   strapi.documents.use(async (ctx, next) => {
