@@ -70,11 +70,7 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** HTML files under `dir` (relative paths, sorted) whose page marks a `data-pagefind-body`. */
 async function searchablePages(dir: string): Promise<SearchablePage[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const html = entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
+  const html = (await filesUnder(dir)).filter((file) => file.endsWith('.html')).sort();
   const pages = await mapLimited(html, 16, async (file): Promise<SearchablePage | null> => {
     const text = await readFile(path.join(dir, file), 'utf8');
     const indexed = indexedElement(text);
@@ -96,12 +92,12 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T, index: 
   return results;
 }
 
-/** A folder with `files` of the site at their own relative paths: hard links, copies across devices. */
-async function stage(files: string[], dir: string): Promise<void> {
+/** `files` (paths relative to `from`) at the same paths under `to`: hard links, copies across devices. */
+async function linkFiles(from: string, files: string[], to: string): Promise<void> {
   await mapLimited(files, 32, async (file) => {
-    const target = path.join(dir, file);
+    const target = path.join(to, file);
     await mkdir(path.dirname(target), { recursive: true });
-    await link(path.join(outDir, file), target).catch(() => copyFile(path.join(outDir, file), target));
+    await link(path.join(from, file), target).catch(() => copyFile(path.join(from, file), target));
   });
 }
 
@@ -114,14 +110,10 @@ function running(pid: number): boolean {
   }
 }
 
-/** A copy of the folder `from` at `to` made of hard links (copies across devices). */
-async function linkTree(from: string, to: string): Promise<void> {
-  const files = (await readdir(from, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name)));
-  await mapLimited(files, 32, async (file) => {
-    const target = path.join(to, file);
-    await mkdir(path.dirname(target), { recursive: true });
-    await link(path.join(from, file), target).catch(() => copyFile(path.join(from, file), target));
-  });
+/** Every file under `dir`, relative to it. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
 }
 
 function runPagefind(site: string, output: string): Promise<void> {
@@ -156,12 +148,14 @@ try {
       const site = path.join(staging, String(n + 1));
       // Renamed into place only once complete: a kept bundle is always a whole one.
       const fresh = path.join(cacheDir, `.new-${process.pid}-${n}`);
-      await stage(files.map((p) => p.file), site);
+      await rm(fresh, { recursive: true, force: true });
+      // A staging folder of the bundle's pages, so URLs come out as for the whole site.
+      await linkFiles(outDir, files.map((p) => p.file), site);
       await runPagefind(site, fresh);
       await rm(site, { recursive: true, force: true });
       await rename(fresh, kept).catch(() => rm(fresh, { recursive: true, force: true }));
     }
-    await linkTree(kept, path.join(outDir, bundleDir(n)));
+    await linkFiles(kept, await filesUnder(kept), path.join(outDir, bundleDir(n)));
     console.log(`[pagefind] Bundle ${n + 1}/${bundles.length}: ${count(files.length, 'page')} into /${bundleDir(n)}/${unchanged ? ' (unchanged, kept from the last build)' : ''}`);
   });
   // Only this build's bundles stay (the cache holds one index, whatever the history), and
