@@ -248,7 +248,7 @@ export const articleLoader = (): Loader => {
     manifestKey: 'articles',
     path: '/api/articles',
     query: articleQuery,
-    // cms/src/api/site-articles: a quarter of Strapi's CPU for a cold build's 10,000 articles.
+    // cms/src/api/site-articles: every published article from its snapshot, for the cold build.
     bulk: { path: '/api/site-articles', pageSize: 250 },
     schema: articleEntrySchema,
     async convert(raw, context, manifest) {

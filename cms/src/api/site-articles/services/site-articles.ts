@@ -13,7 +13,8 @@
  *
  * Each article is served from its snapshot (api::article-snapshot): that JSON, made when the
  * article was published. Populating and serialising 10,000 articles cost Strapi's one thread
- * ~5 s of a cold build's pull; reading the snapshots is one indexed read of a text column. A
+ * 3.4–3.9 s of CPU per cold pull on the bench machine; with snapshots the pull costs it 1.6–2.2 s,
+ * mostly reading and sending the text (scripts/bench/README.md). A
  * snapshot is used only while its `source` (the published row's id and updatedAt, and the shape
  * of this query) still matches; any other article of the page is read in full here and its
  * snapshot written again, so the answer never depends on the snapshots being current.
@@ -117,12 +118,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         : [];
       const current = new Map<string, string>();
       for (const snapshot of kept) current.set(`${snapshot.article}\n${snapshot.source}`, snapshot.json);
-      const stale = rows.filter((row) => !current.has(`${row.documentId}\n${sourceOf(row)}`));
+      const keyOf = (row: PublishedRow) => `${row.documentId}\n${sourceOf(row)}`;
+      const stale = rows.filter((row) => !current.has(keyOf(row)));
       const made: Serialised = stale.length ? await serialise(stale) : new Map();
       await store(made);
       const results: string[] = [];
       for (const row of rows) {
-        const json = current.get(`${row.documentId}\n${sourceOf(row)}`) ?? made.get(row.documentId)?.json;
+        const json = current.get(keyOf(row)) ?? made.get(row.documentId)?.json;
         // Unpublished between the two reads: left out, as a later page would not show it either.
         if (json !== undefined) results.push(json);
       }
