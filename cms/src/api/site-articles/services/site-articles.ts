@@ -68,20 +68,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   // Counts `forget()` of every snapshot: what was read before one must not be stored after it.
   let generation = 0;
 
-  /** Full articles for these published rows, serialised, with their source; in the rows' order. */
-  async function serialise(rows: PublishedRow[]): Promise<Serialised> {
+  /**
+   * The published articles matching `where`, serialised, with their source: the select carries
+   * the id, documentId and updatedAt the source is made of.
+   */
+  async function serialise(where: Record<string, unknown>): Promise<Serialised> {
     const readIn = generation;
-    const articles: Array<{ documentId: string }> = await strapi.db.query(ARTICLE).findMany({
-      select: SELECT,
-      where: { id: { $in: rows.map((r) => r.id) } },
-      populate: POPULATE,
-    });
-    const byDocument = new Map(articles.map((a) => [a.documentId, JSON.stringify(a)]));
-    const made: Serialised = new Map();
-    for (const row of rows) {
-      const json = byDocument.get(row.documentId);
-      if (json !== undefined) made.set(row.documentId, { source: sourceOf(row), json });
-    }
+    const articles: PublishedRow[] = await strapi.db.query(ARTICLE).findMany({ select: SELECT, where: { ...where, ...PUBLISHED }, populate: POPULATE });
+    const made: Serialised = new Map(articles.map((a) => [a.documentId, { source: sourceOf(a), json: JSON.stringify(a) }]));
     made.readIn = readIn;
     return made;
   }
@@ -100,17 +94,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  const publishedRows = (where: Record<string, unknown>, page?: { offset: number; limit: number }): Promise<PublishedRow[]> =>
-    strapi.db.query(ARTICLE).findMany({ select: ['id', 'documentId', 'updatedAt'], where: { ...where, ...PUBLISHED }, orderBy: { id: 'asc' }, ...page });
-
   return {
     /**
      * One page of published articles in id order, each as its JSON text: the controller joins
      * them into the answer without parsing them again. `made`: how many had no current snapshot.
      */
     async page(page: number, pageSize: number): Promise<{ results: string[]; pagination: Pagination; made: number }> {
-      const [rows, total] = await Promise.all([
-        publishedRows({}, { offset: (page - 1) * pageSize, limit: pageSize }),
+      const [rows, total]: [PublishedRow[], number] = await Promise.all([
+        strapi.db.query(ARTICLE).findMany({ select: ['id', 'documentId', 'updatedAt'], where: PUBLISHED, orderBy: { id: 'asc' }, offset: (page - 1) * pageSize, limit: pageSize }),
         strapi.db.query(ARTICLE).count({ where: PUBLISHED }),
       ]);
       const kept: Array<{ article: string; source: string; json: string }> = rows.length
@@ -120,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const snapshot of kept) current.set(`${snapshot.article}\n${snapshot.source}`, snapshot.json);
       const keyOf = (row: PublishedRow) => `${row.documentId}\n${sourceOf(row)}`;
       const stale = rows.filter((row) => !current.has(keyOf(row)));
-      const made: Serialised = stale.length ? await serialise(stale) : new Map();
+      const made: Serialised = stale.length ? await serialise({ id: { $in: stale.map((row) => row.id) } }) : new Map();
       await store(made);
       const results: string[] = [];
       for (const row of rows) {
@@ -134,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Makes the snapshots of these articles' published versions (after they were published). */
     async refresh(documentIds: string[]): Promise<void> {
       if (documentIds.length === 0) return;
-      await store(await serialise(await publishedRows({ documentId: { $in: documentIds } })));
+      await store(await serialise({ documentId: { $in: documentIds } }));
     },
 
     /** Drops these articles' snapshots, or every snapshot when a shared part (a photo, a tag) changed. */
