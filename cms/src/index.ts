@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { withdrawAccountRoutes } from './access/account-routes';
+import { registerPublicReads } from './access/public-reads';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { enforcePublicAccess } from './bootstrap/public-access';
@@ -15,6 +17,9 @@ let articleSnapshots: ArticleSnapshots | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Before anything else reads: what a reader without a token may see (src/access/).
+    registerPublicReads(strapi);
+    withdrawAccountRoutes(strapi);
     // Slugs first: the publishing rules then see the article as it will be stored.
     registerSlugFilling(strapi);
     registerArticlePublishing(strapi);
