@@ -7,6 +7,7 @@ import { keepSqliteStatistics } from './bootstrap/sqlite-statistics';
 import { registerArticlePublishing } from './documents/article-publishing';
 import { registerArticleSnapshots, type ArticleSnapshots } from './documents/article-snapshots';
 import { registerSlugFilling } from './documents/slugs';
+import { registerXmlSafeText } from './documents/xml-safe-text';
 import { envBool } from './lib/env';
 import { seedDemoContent } from './seed/seed';
 
@@ -15,6 +16,8 @@ let articleSnapshots: ArticleSnapshots | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Text cleaned first, so slugs and the publishing rules see it as it will be stored.
+    registerXmlSafeText(strapi);
     // Slugs first: the publishing rules then see the article as it will be stored.
     registerSlugFilling(strapi);
     registerArticlePublishing(strapi);
