@@ -1,6 +1,7 @@
 /**
  * What the CMS accepts from editors, the importer and API clients, against a real Strapi:
- * text is stored without the characters XML forbids.
+ * text is stored without the characters XML forbids, and bodies nested too deep for Strapi are
+ * refused with a 400 instead of crashing it.
  */
 import axios from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,14 @@ const linked = (text: string) => ({
   type: 'paragraph',
   children: [{ type: 'text', text: '' }, { type: 'link', url: `https://a.vn/${text}`, children: [{ type: 'text', text }] }, { type: 'text', text: '' }],
 });
+/** A list with `levels` lists nested in it, the way Strapi's rich text editor nests them. */
+function nestedList(levels: number): Record<string, unknown> {
+  let list: Record<string, unknown> = { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'Ý nhỏ' }] }] };
+  for (let i = 0; i < levels; i++) {
+    list = { type: 'list', format: 'unordered', indentLevel: 0, children: [{ type: 'list-item', children: [{ type: 'text', text: `Cấp ${i}` }] }, list] };
+  }
+  return list;
+}
 
 let cms: CmsServer;
 const api = () => axios.create({ baseURL: cms.url, validateStatus: () => true, headers: { Authorization: `Bearer ${cms.tokens.fullAccess}` } });
@@ -95,5 +104,30 @@ describe('cleanEntry', () => {
       box: { label: ONE_LINE, inner: [{ note: MULTI_LINE, count: 1 }] },
       zone: [{ __component: 'a.outer', label: ONE_LINE, inner: { note: MULTI_LINE } }],
     });
+  });
+});
+
+describe('deeply nested bodies', () => {
+  it('answer 400 with a message, not 500, for a JSON body 100,000 levels deep', async () => {
+    const depth = 100_000;
+    const body = `{"data":{"title":"Sâu","sapo":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+    const res = await api().post('/api/articles', body, { headers: { 'Content-Type': 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(res.data.error).toMatchObject({ status: 400, name: 'ValidationError', details: { maxDepth: 100 } });
+  });
+
+  it('answer 400 for rich text nested 1,000 levels in an article', async () => {
+    const res = await api().post('/api/articles?status=draft', {
+      data: { title: 'Danh sách lồng sâu', body: [{ __component: 'body.text', content: [nestedList(1000)] }] },
+    });
+    expect(res.status).toBe(400);
+    expect(res.data.error).toMatchObject({ status: 400, name: 'ValidationError', details: { maxDepth: 100 } });
+  });
+
+  it('still take a list nested as deep as editors really nest them', async () => {
+    const res = await api().post('/api/articles?status=draft', {
+      data: { title: 'Danh sách nhiều cấp', body: [{ __component: 'body.text', content: [nestedList(6)] }] },
+    });
+    expect(res.status, JSON.stringify(res.data)).toBe(201);
   });
 });
