@@ -6,6 +6,7 @@ import { xmlError } from '../scripts/xml-check';
 import { createCmsClient } from '../src/cms/client';
 import { feedXml } from '../src/lib/feed';
 import { xmlSafe, xmlSafeDeep } from '../src/lib/xml-safe';
+import { xmlSafe as cmsXmlSafe } from '../../cms/src/lib/xml-safe';
 
 /** Every C0 control character, lone surrogates of both halves, U+FFFE, U+FFFF, and a real pair (😀). */
 const DIRTY = `A${Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('')}B\ud800C\udc00D\ufffeE\uffffF😀G`;
@@ -23,6 +24,11 @@ describe('xmlSafe', () => {
     const every = Array.from({ length: 0x10000 }, (_, i) => String.fromCharCode(i)).join('');
     expect(parses(`<a>${every.replace(/[<&]/g, '')}</a>`)).not.toBeNull();
     expect(parses(`<a>${xmlSafe(every).replace(/[<&]/g, '')}</a>`)).toBeNull();
+  });
+
+  it('is the definition the CMS cleans with on save', () => {
+    const every = Array.from({ length: 0x10000 }, (_, i) => String.fromCharCode(i)).join('') + DIRTY;
+    for (const lineBreak of ['\n', ' '] as const) expect(xmlSafe(every, lineBreak)).toBe(cmsXmlSafe(every, lineBreak));
   });
 
   it('cleans every string of a parsed document, however deep', () => {

@@ -1,7 +1,8 @@
 /**
  * Text that XML 1.0 can carry. Feeds and sitemaps are XML, and one forbidden character makes the
  * whole document unreadable to every feed reader, so text is cleaned where it is saved.
- * The site has the same definition (site/src/lib/xml-safe.ts) for what reaches it from elsewhere.
+ * The site has the same definition (site/src/lib/xml-safe.ts, kept equal by its test) for what
+ * reaches it from elsewhere.
  */
 
 /**
