@@ -1,8 +1,9 @@
 /**
  * Text that XML 1.0 can carry. The CMS cleans text when it is saved (cms/src/lib/xml-safe.ts,
- * the same definition: the workspaces build separately, test/xml-safe.test.ts keeps them equal); the site cleans again where CMS data comes in and in the feed serializer,
- * because one forbidden character (from content saved before that, a restored backup, an API
- * client writing to the database) makes a whole feed unreadable.
+ * the same definition: the workspaces build separately, test/xml-safe.test.ts keeps them equal).
+ * The site cleans again where CMS data comes in and in the feed serializer, because one forbidden
+ * character (from content saved before that, a restored backup, an API client writing to the
+ * database) makes a whole feed unreadable.
  */
 
 /**
