@@ -10,10 +10,10 @@ import { errors } from '@strapi/utils';
  * JSON levels (each object and each array counts). An article's deepest real content — a list
  * nested five levels inside rich text inside the body's dynamic zone — is about 20.
  */
-export const MAX_NESTING_DEPTH = 100;
+const MAX_NESTING_DEPTH = 100;
 
 /** How deep `value` nests, counted without recursion (so any depth can be measured), stopping past `limit`. */
-export function nestingDepth(value: unknown, limit: number): number {
+function nestingDepth(value: unknown, limit: number): number {
   let deepest = 0;
   const stack: Array<[unknown, number]> = [[value, 0]];
   while (stack.length > 0) {

@@ -1,5 +1,5 @@
 /**
- * RSS 2.0 items for @astrojs/rss: full body in content:encoded, names in dc:creator (RSS
+ * RSS 2.0 feeds through @astrojs/rss, XML-safe: full body in content:encoded, names in dc:creator (RSS
  * `author` wants an e-mail), the cover as media:content with caption and photographer credit.
  */
 import { getRssString, type RSSFeedItem } from '@astrojs/rss';
