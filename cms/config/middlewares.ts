@@ -8,6 +8,8 @@ const config: Core.Config.Middlewares = [
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
+  // Right after parsing: deeper bodies would crash what follows (cms/src/middlewares/nesting-depth.ts).
+  'global::nesting-depth',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

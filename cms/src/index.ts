@@ -9,6 +9,7 @@ import { keepSqliteStatistics } from './bootstrap/sqlite-statistics';
 import { registerArticlePublishing } from './documents/article-publishing';
 import { registerArticleSnapshots, type ArticleSnapshots } from './documents/article-snapshots';
 import { registerSlugFilling } from './documents/slugs';
+import { registerXmlSafeText } from './documents/xml-safe-text';
 import { envBool } from './lib/env';
 import { seedDemoContent } from './seed/seed';
 
@@ -20,6 +21,8 @@ export default {
     // Before anything else reads: what a reader without a token may see (src/access/).
     registerPublicReads(strapi);
     withdrawAccountRoutes(strapi);
+    // Text cleaned first, so slugs and the publishing rules see it as it will be stored.
+    registerXmlSafeText(strapi);
     // Slugs first: the publishing rules then see the article as it will be stored.
     registerSlugFilling(strapi);
     registerArticlePublishing(strapi);

@@ -1,9 +1,10 @@
 /**
  * npm run import:legacy -- [--dry-run] [--json] FILE_OR_DIR...
  *
- * Exit codes: 0 something was imported (or parsed, with --dry-run) and the CMS never refused;
- * 1 nothing could be imported; 2 usage error (bad option, missing CMS_URL/STRAPI_TOKEN);
- * 3 the CMS refused (unreachable, token refused, server error).
+ * Exit codes: 0 something was imported (or parsed, with --dry-run), no article failed and the CMS
+ * never refused; 1 nothing could be imported; 2 usage error (bad option, missing
+ * CMS_URL/STRAPI_TOKEN); 3 the CMS refused (unreachable, token refused, server error);
+ * 4 the CMS turned down some article (e.g. 413, too large): listed under "Failed:" in the summary.
  */
 import path from 'node:path';
 import { CmsClient } from './cms-client';
@@ -12,7 +13,7 @@ import { importFiles, type ImportReport } from './importer';
 import { progressBar } from './progress';
 import { dryRunText, importSummary } from './summary';
 
-export const EXIT = { ok: 0, nothingImported: 1, usage: 2, cmsRefused: 3 } as const;
+export const EXIT = { ok: 0, nothingImported: 1, usage: 2, cmsRefused: 3, articlesFailed: 4 } as const;
 
 const USAGE = `Usage: npm run import:legacy -- [--dry-run] [--json] FILE_OR_DIR...
   --dry-run  parse only, write nothing (no CMS needed)
@@ -94,6 +95,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   if (options.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
   else io.out(`${importSummary(report)}\n`);
   if (report.refused) return EXIT.cmsRefused;
+  // A script or operator checking only the exit code must not take a partial import for a complete one.
+  if (report.outcomes.some((o) => o.status === 'failed')) return EXIT.articlesFailed;
   return report.outcomes.some((o) => o.status === 'created' || o.status === 'updated') ? EXIT.ok : EXIT.nothingImported;
 }
 

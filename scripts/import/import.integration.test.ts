@@ -3,6 +3,8 @@
  * with the original date, credits linked to people (deduplicated), categories matched, drafts
  * where publishing is impossible, and a second run that updates instead of duplicating.
  */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axios from 'axios';
@@ -171,5 +173,23 @@ describe('legacy import into Strapi', () => {
     expect(unreachable.io.stdout).toMatch(/Stopped; not attempted: fixtures\/01-bt-hinh\.txt/);
 
     expect((await runImport(['fixtures'], { CMS_URL: '' })).code).toBe(EXIT.usage);
+  });
+
+  it('exits non-zero when the CMS turns an article down, and the summary names each such file and why', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-import-'));
+    try {
+      // 01 with a paragraph over Strapi's 1 MB JSON body limit: answered 413.
+      const fixture = await readFile(path.join(FIXTURES, '01-bt-hinh.txt'), 'utf8');
+      const huge = path.join(dir, 'huge.txt');
+      await writeFile(huge, fixture.replace('\n\nTheo báo cáo', `\n\n${'Đoạn văn rất dài. '.repeat(80_000)}\n\nTheo báo cáo`));
+      const run = await runImport([huge, 'fixtures/04-tin-va-anh-stamp.txt']);
+      expect(run.code, run.io.stdout).toBe(EXIT.articlesFailed);
+      const shown = path.relative(HERE, huge);
+      expect(run.io.stdout).toMatch(/^Created .*, skipped 0, failed 1\n/);
+      const failed = run.io.stdout.split('\n\n').find((section) => section.startsWith('Failed:'));
+      expect(failed?.split('\n').slice(1)).toEqual([expect.stringMatching(new RegExp(`^  ${shown.replace(/[.\\/]/g, '\\$&')}: 413 on (POST|PUT) /api/articles`))]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

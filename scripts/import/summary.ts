@@ -52,6 +52,10 @@ export function importSummary(report: ImportReport): string {
     lines.push('', 'Warnings:');
     for (const o of warned) for (const w of o.warnings) lines.push(`  ${o.file}: ${w}`);
   }
+  const failed = count(outcomes, 'failed').total;
+  if (failed > 0 && !report.refused) {
+    lines.push('', `${failed} file(s) failed (listed above): the import is incomplete. Fix them and run again; articles already imported are updated, not duplicated.`);
+  }
   if (report.refused) lines.push('', `The CMS refused: ${report.refused}`);
   if (report.notAttempted.length > 0) lines.push(`Stopped; not attempted: ${report.notAttempted.join(', ')}`);
   return lines.join('\n');

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startStaticServer } from '../lib/static-server';
 import type { BuildCommand, BuildContext } from './rebuilder';
 import { startRebuildService, type RebuildService } from './service';
-import type { ServiceStatus } from './webhook-server';
+import { REBUILD_WEBHOOK_EVENTS } from '../../cms/src/bootstrap/rebuild-webhook';
+import { BUILD_EVENTS, type ServiceStatus } from './webhook-server';
 
 const SECRET = 'test-secret-0123456789';
 
@@ -107,6 +108,27 @@ describe('webhook authentication', () => {
     expect((await publish('doc-a')).status).toBe(202);
     expect((await webhook({ nothing: true })).status).toBe(400);
     expect((await axios.get(service.server.webhookUrl, { validateStatus: () => true })).status).toBe(405);
+  });
+
+  it('answers but ignores an authenticated webhook whose event changes nothing, and logs it', async () => {
+    for (const event of ['trigger-test', 'entry.frobnicate', 'review-workflows.updateEntryStage']) {
+      const res = await webhook({ event, model: 'article', entry: { documentId: 'doc-u' } });
+      expect(res.status).toBe(200);
+      expect(res.data).toMatchObject({ queued: false });
+    }
+    // The answer comes after the decision: nothing was handed to the rebuilder.
+    expect(service.rebuilder.status().counts.events).toBe(0);
+    expect((await status()).webhooks).toMatchObject({ accepted: 0, ignored: 3 });
+    expect(logs.filter((l) => l.includes('ignored a webhook'))).toHaveLength(3);
+    // The next real change builds alone: the ignored events never reached a build.
+    await publish('doc-p');
+    await until(() => service.rebuilder.status().counts.succeeded === 1);
+    expect(fake.calls).toHaveLength(1);
+    expect(fake.calls[0]!.reasons.map((r) => r.event)).toEqual(['entry.publish']);
+  });
+
+  it('builds for exactly the events the CMS subscribes its webhook to', () => {
+    expect([...BUILD_EVENTS].sort()).toEqual([...REBUILD_WEBHOOK_EVENTS].sort());
   });
 });
 

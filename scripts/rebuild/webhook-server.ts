@@ -1,7 +1,7 @@
 /**
  * HTTP front of the rebuild service: `POST /webhook` takes Strapi's webhooks (shared secret in
- * X-Webhook-Secret, compared in constant time), `GET /status` reports the builds as JSON,
- * `GET /health` answers 204 for container healthchecks.
+ * X-Webhook-Secret, compared in constant time) and starts a build for content events only,
+ * `GET /status` reports the builds as JSON, `GET /health` answers 204 for container healthchecks.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -9,6 +9,22 @@ import { close, listen } from '../lib/static-server';
 import type { ChangeEvent, Rebuilder, RebuilderStatus } from './rebuilder';
 
 export const WEBHOOK_SECRET_HEADER = 'x-webhook-secret';
+/**
+ * The events that change what the site shows: those the CMS subscribes its rebuild webhook to
+ * (cms/src/bootstrap/rebuild-webhook.ts; a test keeps the lists equal). Anything else (the admin's
+ * "Trigger" test, events of a newer Strapi, a client sending junk) is answered and logged, not
+ * built: a build costs minutes of CPU.
+ */
+export const BUILD_EVENTS: ReadonlySet<string> = new Set([
+  'entry.create',
+  'entry.update',
+  'entry.delete',
+  'entry.publish',
+  'entry.unpublish',
+  'media.create',
+  'media.update',
+  'media.delete',
+]);
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface WebhookServerOptions {
@@ -27,7 +43,8 @@ export interface WebhookServer {
 }
 
 export interface ServiceStatus extends RebuilderStatus {
-  webhooks: { accepted: number; rejected: number; lastRejectedAt: string | null };
+  /** `ignored`: authenticated webhooks whose event changes nothing on the site. */
+  webhooks: { accepted: number; ignored: number; rejected: number; lastRejectedAt: string | null };
 }
 
 /** Strapi's webhook body: { event, model?, uid?, entry?: { documentId }, media?: {...} }. */
@@ -80,7 +97,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
   if (!options.secret) throw new Error('REBUILD_WEBHOOK_SECRET is empty: the rebuild service refuses unauthenticated webhooks');
   const log = options.log ?? ((line) => console.log(line));
-  const webhooks = { accepted: 0, rejected: 0, lastRejectedAt: null as string | null };
+  const webhooks = { accepted: 0, ignored: 0, rejected: 0, lastRejectedAt: null as string | null };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
@@ -116,6 +133,12 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       change = toChange(JSON.parse(await readBody(req)));
     } catch (error) {
       json(res, 400, { error: `Not a Strapi webhook: ${(error as Error).message}` });
+      return;
+    }
+    if (!BUILD_EVENTS.has(change.event)) {
+      webhooks.ignored += 1;
+      log(`[rebuild] ignored a webhook with event "${change.event}": not a content change, no build`);
+      json(res, 200, { queued: false, ignored: `event "${change.event}" does not change the site` });
       return;
     }
     webhooks.accepted += 1;

@@ -12,15 +12,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import axios from 'axios';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type CmsServer } from '@toa-soan/scripts/testing';
+import { malformedXmlFiles } from '../scripts/xml-check';
 import { createTestContent, type TestContent } from './support/content';
 import { startCountingProxy, type CountingProxy } from './support/counting-proxy';
 
 const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Relative: Astro joins `--config` to the root. */
 const TEST_CONFIG = 'test/support/astro-test.config.ts';
+const CHECK_XML = 'scripts/check-xml.ts';
 const INDEX_SEARCH = 'scripts/index-search.ts';
 const ASTRO_BIN = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
@@ -32,7 +34,7 @@ let work: string;
 let out: string;
 let firstLog: string;
 
-/** The site's build script (`astro build && node scripts/index-search.ts`), with the test's config. */
+/** The site's build script (`astro build && node scripts/check-xml.ts && node scripts/index-search.ts`), with the test's config. */
 async function astroBuild(env: Record<string, string>): Promise<{ code: number | null; log: string }> {
   const fullEnv = {
     ...process.env,
@@ -42,10 +44,13 @@ async function astroBuild(env: Record<string, string>): Promise<{ code: number |
     SITE_URL: 'https://thapmuoi.example.vn',
     ...env,
   };
-  const astro = await run([ASTRO_BIN, 'build', '--config', TEST_CONFIG], fullEnv);
-  if (astro.code !== 0) return astro;
-  const search = await run([INDEX_SEARCH], fullEnv);
-  return { code: search.code, log: astro.log + search.log };
+  let log = '';
+  for (const step of [[ASTRO_BIN, 'build', '--config', TEST_CONFIG], [CHECK_XML], [INDEX_SEARCH]]) {
+    const result = await run(step, fullEnv);
+    log += result.log;
+    if (result.code !== 0) return { code: result.code, log };
+  }
+  return { code: 0, log };
 }
 
 /**
@@ -181,9 +186,10 @@ describe('the built site', () => {
   });
 
   it('writes RSS feeds with full content, creators and credited media', async () => {
+    // A strict XML 1.0 parser, for every XML file (fast-xml-parser's validator lets control characters through).
+    expect(await malformedXmlFiles(out)).toEqual([]);
     for (const feed of ['rss.xml', 'chuyen-muc/tin-tuc-su-kien/rss.xml']) {
       const xml = await readFile(path.join(out, feed), 'utf8');
-      expect(XMLValidator.validate(xml)).toBe(true);
       const rss = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml).rss;
       expect(rss['@xmlns:dc']).toBe('http://purl.org/dc/elements/1.1/');
       expect(rss['@xmlns:media']).toBe('http://search.yahoo.com/mrss/');
@@ -199,6 +205,10 @@ describe('the built site', () => {
         expect(item['dc:creator']).toBe('Nguyễn Thị Lan');
         expect(item.category).toBeTruthy();
       }
+      // Its title and body were pasted with characters XML forbids.
+      const pasted = items.find((i) => i.link.endsWith('/bai-3/'));
+      expect(pasted.title).toBe('Hội nghị sơ kết công tác 6 tháng đầu năm');
+      expect(pasted['content:encoded']).toContain('Đồng chí Chủ tịch<br>UBND huyện chủ trì hội nghị.');
       const withCover = items.find((i) => i.link.endsWith('/bai-2/'));
       expect(withCover['media:content']['@url']).toMatch(/^https:\/\/thapmuoi\.example\.vn\/_astro\/.+\.jpe?g$/);
       expect(withCover['media:content']['media:description']).toBe('Quang cảnh hội nghị số 2 tại Tháp Mười');

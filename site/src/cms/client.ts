@@ -4,6 +4,7 @@
  */
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { z } from 'astro/zod';
+import { xmlSafeDeep } from '../lib/xml-safe';
 import { toQueryString, type Query } from './query';
 
 export const PAGE_SIZE = 100;
@@ -88,7 +89,8 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
           if (typeof res.data !== 'object' || res.data === null) {
             throw new CmsError(`CMS answered ${shown} with ${res.status} but not JSON. Check that CMS_URL (${baseUrl}) points at Strapi, not a proxy or web page.`);
           }
-          return res.data;
+          // Where CMS text enters the site: from here on pages, feeds and the search index only see XML-safe text.
+          return xmlSafeDeep(res.data);
         }
         failure = `${res.status} ${strapiMessage(res.data) ?? res.statusText ?? ''}`.trim();
         if (!(res.status === 429 || res.status >= 500)) {

@@ -36,8 +36,11 @@ import {
 } from './strapi-schemas';
 import { toArticleEntry, toCategoryEntry, toPersonEntry, toTagEntry, type Converted, type PhotoCheck } from './to-entries';
 
-/** Bump when what the loaders store changes shape, so entries kept from older builds refetch. */
-const ENTRY_VERSION = 2;
+/**
+ * Bump when what the loaders store changes (its shape, or how text is cleaned), so entries kept from
+ * older builds refetch. 3: text made XML-safe by the CMS client.
+ */
+const ENTRY_VERSION = 3;
 /** documentIds per `$in` filter: keeps request URLs well under header limits. */
 const IDS_PER_REQUEST = 50;
 

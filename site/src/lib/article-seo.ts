@@ -1,6 +1,7 @@
 /** Structured data for an article page: schema.org NewsArticle. */
 import type { Article } from './model';
 import type { SiteSettingEntry } from '../cms/entries';
+import { xmlSafeDeep } from './xml-safe';
 
 export function newsArticleJsonLd(
   article: Article,
@@ -8,7 +9,9 @@ export function newsArticleJsonLd(
   urls: { page: string; image?: string | undefined; personUrl: (path: string) => string },
 ): Record<string, unknown> {
   const writers = article.credits.filter((c) => c.role === 'writer');
-  return {
+  // Its text comes XML-safe from the CMS client; cleaned again here, at the output, so a control
+  // character never reaches search engines' structured data whatever path the text took.
+  return xmlSafeDeep({
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.title,
@@ -33,5 +36,5 @@ export function newsArticleJsonLd(
             creditText: article.cover.credit || undefined,
           }
         : undefined,
-  };
+  });
 }

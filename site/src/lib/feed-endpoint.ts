@@ -1,9 +1,8 @@
 /** Glue between the feed items and Astro: optimised images through getImage, absolute URLs. */
-import rss from '@astrojs/rss';
 import { getImage } from 'astro:assets';
 import type { PhotoEntry } from '../cms/entries';
 import { readEnv } from '../env';
-import { FEED_NAMESPACES, FEED_SIZE, feedItem, type FeedImage } from './feed';
+import { FEED_SIZE, feedItem, feedXml, type FeedImage } from './feed';
 import type { Article } from './model';
 
 export async function feedResponse(options: { title: string; description: string; site: URL; articles: Article[] }): Promise<Response> {
@@ -18,12 +17,6 @@ export async function feedResponse(options: { title: string; description: string
   const items = await Promise.all(
     options.articles.slice(0, FEED_SIZE).map((a) => feedItem(a, absolute, imageOf, (url) => new URL(url, `${cmsUrl}/`).toString())),
   );
-  return rss({
-    title: options.title,
-    description: options.description,
-    site: options.site,
-    xmlns: FEED_NAMESPACES,
-    customData: '<language>vi</language>',
-    items,
-  });
+  const xml = await feedXml({ title: options.title, description: options.description, site: options.site, items });
+  return new Response(xml, { headers: { 'Content-Type': 'application/xml' } });
 }

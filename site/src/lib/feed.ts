@@ -1,15 +1,16 @@
 /**
- * RSS 2.0 items for @astrojs/rss: full body in content:encoded, names in dc:creator (RSS
+ * RSS 2.0 feeds through @astrojs/rss, XML-safe: full body in content:encoded, names in dc:creator (RSS
  * `author` wants an e-mail), the cover as media:content with caption and photographer credit.
  */
-import type { RSSFeedItem } from '@astrojs/rss';
+import { getRssString, type RSSFeedItem } from '@astrojs/rss';
 import type { PhotoEntry } from '../cms/entries';
 import { articleBody, type Article } from './model';
 import { escapeHtml, renderBlocks } from './rich-text';
+import { xmlSafe } from './xml-safe';
 
 export const FEED_SIZE = 50;
 
-export const FEED_NAMESPACES = {
+const FEED_NAMESPACES = {
   dc: 'http://purl.org/dc/elements/1.1/',
   media: 'http://search.yahoo.com/mrss/',
   content: 'http://purl.org/rss/1.0/modules/content/',
@@ -56,4 +57,20 @@ export async function feedItem(article: Article, absolute: (path: string) => str
     categories: [article.category?.name, ...article.tags.map((t) => t.name)].filter((c): c is string => Boolean(c)),
     customData: custom.join(''),
   };
+}
+
+export interface FeedChannel {
+  title: string;
+  description: string;
+  site: URL;
+  items: RSSFeedItem[];
+}
+
+/**
+ * The feed document. Its text is XML-safe already (the CMS client cleans what it reads); the
+ * whole document is cleaned once more as the last guard, since one forbidden character anywhere
+ * makes the feed unreadable to every reader.
+ */
+export async function feedXml(channel: FeedChannel): Promise<string> {
+  return xmlSafe(await getRssString({ ...channel, xmlns: FEED_NAMESPACES, customData: '<language>vi</language>' }));
 }

@@ -28,7 +28,7 @@ export async function createTestContent(cmsUrl: string, token: string, publicDir
     const res = await api.post(`/api/${type}${status ? `?status=${status}` : ''}`, { data }).catch((e) => {
       throw new Error(`creating ${type} failed: ${JSON.stringify(e.response?.data ?? e.message)}`);
     });
-    return res.data.data as { documentId: string; id: number };
+    return res.data.data as { documentId: string; id: number; title?: string };
   };
   const upload = async (name: string, color: { r: number; g: number; b: number }) => {
     const form = new FormData();
@@ -63,7 +63,7 @@ export async function createTestContent(cmsUrl: string, token: string, publicDir
     const slug = `bai-${i}`;
     const caption = `Quang cảnh hội nghị số ${i} tại Tháp Mười`;
     const credit = `Đức Anh ${i}`;
-    await create('articles', {
+    const stored = await create('articles', {
       title,
       slug,
       sapo: `Sáng 29/7, ${title.toLowerCase()}.`,
@@ -84,11 +84,13 @@ export async function createTestContent(cmsUrl: string, token: string, publicDir
         { role: 'photographer', person: hai.documentId },
       ],
     }, 'published');
-    published.push({ title, slug, writer: 'Nguyễn Thị Lan', photographer: 'Lê Minh Hải', credit, caption });
+    // As the CMS stored it: without the control characters a title pasted from Word can carry.
+    published.push({ title: stored.title!, slug, writer: 'Nguyễn Thị Lan', photographer: 'Lê Minh Hải', credit, caption });
   };
   await article(1, 'Đảng ủy xã Mỹ An tổ chức Đại hội điểm', 'Đại hội Đảng bộ xã nhiệm kỳ 2020 - 2025 diễn ra trang trọng.', politics.documentId);
   await article(2, 'Tháp Mười ra quân chiến dịch mùa hè xanh', 'Đoàn viên thanh niên huyện Tháp Mười ra quân.', news.documentId);
-  await article(3, 'Hội nghị sơ kết công tác 6 tháng đầu năm', 'Đồng chí Chủ tịch UBND huyện chủ trì hội nghị.', news.documentId);
+  // Pasted from Word: a line break (\x0b) and a NUL, which XML forbids and which broke the feeds.
+  await article(3, 'Hội nghị sơ kết\x0bcông tác 6 tháng\x00 đầu năm', 'Đồng chí Chủ tịch\x0bUBND huyện chủ trì\x01 hội nghị.', news.documentId);
 
   await create('articles', { title: 'Bản nháp chưa đăng', slug: 'ban-nhap', body: [{ __component: 'body.text', content: [text('Nháp.')] }] }, 'draft');
   await create('articles', {
