@@ -5,6 +5,7 @@ import { enforcePublicAccess } from './bootstrap/public-access';
 import { syncRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { keepSqliteStatistics } from './bootstrap/sqlite-statistics';
 import { registerArticlePublishing } from './documents/article-publishing';
+import { normaliseStoredPhotoCredits, registerPhotoCreditNormalising } from './documents/photo-credits';
 import { registerArticleSnapshots, type ArticleSnapshots } from './documents/article-snapshots';
 import { registerSlugFilling } from './documents/slugs';
 import { envBool } from './lib/env';
@@ -17,6 +18,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Slugs first: the publishing rules then see the article as it will be stored.
     registerSlugFilling(strapi);
+    registerPhotoCreditNormalising(strapi);
     registerArticlePublishing(strapi);
     articleSnapshots = registerArticleSnapshots(strapi);
   },
@@ -26,6 +28,7 @@ export default {
     await ensureFirstAdmin(strapi);
     await syncRebuildWebhook(strapi);
     await applyAdminLabels(strapi);
+    await normaliseStoredPhotoCredits(strapi);
     stopSqliteStatistics = await keepSqliteStatistics(strapi);
     if (envBool('SEED_DEMO_CONTENT', false) && (await strapi.db.query('api::article.article').count({})) === 0) {
       const report = await seedDemoContent(strapi);

@@ -106,7 +106,8 @@ describe('public REST API with the demo content', () => {
       expect(article.cover.image.url).toMatch(/^\/uploads\/.+\.jpg$/);
       expect(article.cover.image.width).toBe(1600);
       expect(article.cover.caption).toBeTruthy();
-      expect(article.cover.credit).toMatch(/^(Ảnh|Hình): /);
+      // Who is credited, without the label the site prints ("Ảnh: Lê Tính").
+      expect(article.cover.credit).not.toMatch(/^(Ảnh|Hình)\b/u);
       const photos = article.body.filter((b: any) => b.__component === 'media.credited-photo');
       expect(photos.length).toBeGreaterThanOrEqual(1);
       for (const photo of photos) {
@@ -122,7 +123,7 @@ describe('public REST API with the demo content', () => {
     expect(party?.category.name).toBe('Xây dựng Đảng');
     expect(party?.byline.map((c: any) => c.role)).toEqual(['writer', 'photographer', 'editor']);
     const credits = new Set(articles.map((a) => a.cover.credit));
-    expect([...credits]).toEqual(expect.arrayContaining(['Ảnh: Lê Tính', 'Hình: Minh Khoa', 'Ảnh: TTXVN', 'Ảnh: Tư liệu']));
+    expect([...credits]).toEqual(expect.arrayContaining(['Lê Tính', 'Minh Khoa', 'TTXVN', 'Tư liệu']));
     const bySource = articles.find((a) => a.byline.some((c: any) => c.role === 'source' && c.outlet === 'TTXVN'));
     expect(bySource).toBeDefined();
   });
@@ -293,7 +294,8 @@ describe('admin side', () => {
     expect(metadatas.sapo.edit.description).toContain('1–3 câu');
     expect(metadatas.byline.edit.label).toBe('Bút danh/Tác giả');
     const photo = article.data.data.components['media.credited-photo'].metadatas;
-    expect(photo.credit.edit.description).toContain('Ảnh: Lê Tính');
+    expect(photo.credit.edit.description).toContain('"Lê Tính"');
+    expect(photo.credit.edit.placeholder).toBe('Lê Tính');
     const credit = article.data.data.components['byline.credit'].metadatas;
     expect(credit.role.edit.description).toContain('photographer = Ảnh');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findPublishingProblems, publishingRefusal, type StoredArticle } from '../src/documents/publishing-rules';
 
 const text = (t: string) => [{ type: 'paragraph', children: [{ type: 'text', text: t }] }];
-const photo = { image: { id: 1 }, caption: 'Quang cảnh hội nghị.', credit: 'Ảnh: Lê Tính' };
+const photo = { image: { id: 1 }, caption: 'Quang cảnh hội nghị.', credit: 'Lê Tính' };
 
 const complete = (): StoredArticle => ({
   title: 'Đảng ủy xã Thạnh Lợi tổ chức Đại hội',
@@ -45,7 +45,7 @@ describe('publishing rules', () => {
   it('need an image, a caption and a credit on every photo', () => {
     const article = {
       ...complete(),
-      cover: { image: null, caption: '', credit: 'Ảnh: TTXVN' },
+      cover: { image: null, caption: '', credit: 'TTXVN' },
       gallery: [{ ...photo, credit: '' }],
       body: [{ __component: 'body.text', content: text('Nội dung.') }, { __component: 'media.credited-photo', ...photo, caption: null }],
     };

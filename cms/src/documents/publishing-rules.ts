@@ -81,7 +81,7 @@ function photoProblems(photo: StoredPhoto, path: Array<string | number>, where: 
   if (!photo.image) problems.push({ path: [...path, 'image'], message: `${where} chưa chọn ảnh` });
   if (blank(photo.caption)) problems.push({ path: [...path, 'caption'], message: `${where} chưa có chú thích ảnh` });
   if (blank(photo.credit)) {
-    problems.push({ path: [...path, 'credit'], message: `${where} chưa ghi tác giả ảnh (ví dụ "Ảnh: Lê Tính")` });
+    problems.push({ path: [...path, 'credit'], message: `${where} chưa ghi tác giả ảnh (tên người chụp hoặc nơi cung cấp, ví dụ "Lê Tính", "TTXVN")` });
   }
   return problems;
 }
