@@ -63,3 +63,22 @@ describe('publishing rules', () => {
     expect(findPublishingProblems({ ...complete(), cover: null, body: [{ __component: 'media.credited-photo', ...photo }] })).toEqual([]);
   });
 });
+
+describe('publication date', () => {
+  const now = new Date('2026-06-12T03:00:00.000Z');
+
+  it('refuses a date in the future, naming it as Vietnam shows it', () => {
+    const problems = findPublishingProblems({ ...complete(), publicationDate: '2026-06-15T01:30:00.000Z' }, now);
+    expect(problems.map((p) => p.path)).toEqual([['publicationDate']]);
+    expect(problems[0].message).toContain('15/06/2026');
+    expect(problems[0].message).toContain('08:30');
+    expect(publishingRefusal(problems)).toMatch(/^Chưa thể xuất bản: ngày đăng .* chưa tới; chưa thể hẹn giờ đăng bài/);
+  });
+
+  it('allows a few minutes of clock skew, past dates and no date', () => {
+    for (const publicationDate of ['2026-06-12T03:04:59.000Z', '2021-02-26T08:00:00.000Z', null]) {
+      expect(findPublishingProblems({ ...complete(), publicationDate }, now)).toEqual([]);
+    }
+    expect(findPublishingProblems({ ...complete(), publicationDate: '2026-06-12T03:05:01.000Z' }, now)).toHaveLength(1);
+  });
+});
