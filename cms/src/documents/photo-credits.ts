@@ -73,10 +73,11 @@ export async function normaliseStoredPhotoCredits(strapi: Core.Strapi): Promise<
   const now = new Date();
   await strapi.db.transaction(async ({ trx }) => {
     for (const photo of changed) await strapi.db.query(CREDITED_PHOTO).update({ where: { id: photo.id }, data: { credit: photo.credit } });
-    for (const uid of Object.keys(strapi.contentTypes)) {
-      const attributes = Object.values(strapi.db.metadata.get(uid).attributes) as Array<{ joinTable?: ComponentJoinTable }>;
+    for (const [uid, contentType] of Object.entries(strapi.contentTypes)) {
       // Cover, gallery and body of an entry share one component join table (`<table>_cmps`).
-      const joinTable = attributes.map((a) => a.joinTable).find((t) => t?.inverseJoinColumn || t?.morphColumn);
+      const holder = Object.entries(contentType.attributes as Record<string, Attribute>).find(([, a]) => a.type === 'component' || a.type === 'dynamiczone')?.[0];
+      if (!holder) continue;
+      const joinTable = (strapi.db.metadata.get(uid).attributes[holder] as { joinTable?: ComponentJoinTable }).joinTable;
       if (!joinTable) continue;
       const componentColumn = joinTable.morphColumn?.idColumn.name ?? joinTable.inverseJoinColumn!.name;
       // Strapi's fixed name for it in every component join table (transform-content-types-to-models).
