@@ -81,5 +81,5 @@ describe('stored photo credits', () => {
 
     cms = await startCms({ sqliteDir: dir, env });
     expect(await published()).toEqual(after);
-  });
+  }, 300_000); // three starts of Strapi, on a machine other tests share
 });
