@@ -62,13 +62,13 @@ const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / CH
  * holding a changed photo directly get a new `updatedAt`, so the site's incremental build and the
  * article snapshots (whose source is the row's updatedAt) see the change; the others keep theirs.
  */
-export async function normaliseStoredPhotoCredits(strapi: Core.Strapi): Promise<number> {
+export async function normaliseStoredPhotoCredits(strapi: Core.Strapi): Promise<void> {
   const photos = (await strapi.db.query(CREDITED_PHOTO).findMany({ select: ['id', 'credit'] })) as Array<{ id: number; credit: string | null }>;
   const changed = photos.flatMap((p) => {
     const credit = typeof p.credit === 'string' ? normalizePhotoCredit(p.credit) : p.credit;
     return credit === p.credit ? [] : [{ id: p.id, credit }];
   });
-  if (changed.length === 0) return 0;
+  if (changed.length === 0) return;
 
   const now = new Date();
   await strapi.db.transaction(async ({ trx }) => {
@@ -95,5 +95,4 @@ export async function normaliseStoredPhotoCredits(strapi: Core.Strapi): Promise<
     }
   });
   strapi.log.info(`Photo credits: took the label off ${changed.length} stored credit(s) ("Ảnh: X" → "X").`);
-  return changed.length;
 }
