@@ -7,6 +7,7 @@ import { enforcePublicAccess } from './bootstrap/public-access';
 import { syncRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { keepSqliteStatistics } from './bootstrap/sqlite-statistics';
 import { registerArticlePublishing } from './documents/article-publishing';
+import { normaliseStoredPhotoCredits, registerPhotoCreditNormalising } from './documents/photo-credits';
 import { registerArticleSnapshots, type ArticleSnapshots } from './documents/article-snapshots';
 import { registerSlugFilling } from './documents/slugs';
 import { registerXmlSafeText } from './documents/xml-safe-text';
@@ -25,6 +26,7 @@ export default {
     registerXmlSafeText(strapi);
     // Slugs first: the publishing rules then see the article as it will be stored.
     registerSlugFilling(strapi);
+    registerPhotoCreditNormalising(strapi);
     registerArticlePublishing(strapi);
     articleSnapshots = registerArticleSnapshots(strapi);
   },
@@ -34,6 +36,7 @@ export default {
     await ensureFirstAdmin(strapi);
     await syncRebuildWebhook(strapi);
     await applyAdminLabels(strapi);
+    await normaliseStoredPhotoCredits(strapi);
     stopSqliteStatistics = await keepSqliteStatistics(strapi);
     if (envBool('SEED_DEMO_CONTENT', false) && (await strapi.db.query('api::article.article').count({})) === 0) {
       const report = await seedDemoContent(strapi);

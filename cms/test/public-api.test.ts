@@ -106,7 +106,8 @@ describe('public REST API with the demo content', () => {
       expect(article.cover.image.url).toMatch(/^\/uploads\/.+\.jpg$/);
       expect(article.cover.image.width).toBe(1600);
       expect(article.cover.caption).toBeTruthy();
-      expect(article.cover.credit).toMatch(/^(Ảnh|Hình): /);
+      // Who is credited, without the label the site prints ("Ảnh: Lê Tính").
+      expect(article.cover.credit).not.toMatch(/^(Ảnh|Hình)\b/u);
       const photos = article.body.filter((b: any) => b.__component === 'media.credited-photo');
       expect(photos.length).toBeGreaterThanOrEqual(1);
       for (const photo of photos) {
@@ -122,7 +123,7 @@ describe('public REST API with the demo content', () => {
     expect(party?.category.name).toBe('Xây dựng Đảng');
     expect(party?.byline.map((c: any) => c.role)).toEqual(['writer', 'photographer', 'editor']);
     const credits = new Set(articles.map((a) => a.cover.credit));
-    expect([...credits]).toEqual(expect.arrayContaining(['Ảnh: Lê Tính', 'Hình: Minh Khoa', 'Ảnh: TTXVN', 'Ảnh: Tư liệu']));
+    expect([...credits]).toEqual(expect.arrayContaining(['Lê Tính', 'Minh Khoa', 'TTXVN', 'Tư liệu']));
     const bySource = articles.find((a) => a.byline.some((c: any) => c.role === 'source' && c.outlet === 'TTXVN'));
     expect(bySource).toBeDefined();
   });
@@ -253,6 +254,65 @@ describe('publishing through REST', () => {
     const person2 = await http().post('/api/people', { data: { name: 'Lê Tính' } }, withToken(cms.tokens.fullAccess));
     expect(person2.data.data.slug).toBe('le-tinh-2');
   });
+
+  it('makes slugs from the name when they are empty or still hold the admin placeholder (tag, person-1…)', async () => {
+    const post = (type: string, data: Record<string, unknown>) => http().post(`/api/${type}`, { data }, withToken(cms.tokens.fullAccess));
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      ['tags', { name: 'Dịch vụ công trực tuyến', slug: '' }, 'dich-vu-cong-truc-tuyen'],
+      ['tags', { name: 'Bình dân học vụ số', slug: 'tag' }, 'binh-dan-hoc-vu-so'],
+      ['tags', { name: 'Cải cách hành chính', slug: 'tag-2' }, 'cai-cach-hanh-chinh'],
+      ['people', { name: 'Hoàng Kha', slug: 'person' }, 'hoang-kha'],
+      ['categories', { name: 'Quốc phòng - An ninh', slug: null }, 'quoc-phong-an-ninh'],
+    ];
+    for (const [type, data, slug] of cases) {
+      const res = await post(type, data);
+      expect(res.status, JSON.stringify(res.data)).toBe(201);
+      expect(res.data.data.slug).toBe(slug);
+    }
+    // A slug an editor typed stays, and so does a name that really gives "tag".
+    expect((await post('tags', { name: 'Văn hóa đọc', slug: 'doc-sach' })).data.data.slug).toBe('doc-sach');
+    expect((await post('tags', { name: 'Tag', slug: 'tag' })).data.data.slug).toBe('tag');
+    // On update too: the placeholder gives way to the stored name.
+    const created = await post('people', { name: 'Ngọc Hân Nguyễn' });
+    const updated = await http().put(`/api/people/${created.data.data.documentId}`, { data: { slug: 'person' } }, withToken(cms.tokens.fullAccess));
+    expect(updated.data.data.slug).toBe('ngoc-han-nguyen');
+  });
+
+  it('stores the credit without the label an editor typed', async () => {
+    const data = completeArticle(image, category, person, 'Tin có tác giả ảnh ghi kèm nhãn');
+    data.cover.credit = '(Ảnh: Lê Tính)';
+    const gallery = [{ image, caption: 'Ảnh trong bộ ảnh.', credit: 'Hình: Minh Khoa' }];
+    const body = [...data.body, { __component: 'media.credited-photo', image, caption: 'Ảnh trong bài.', credit: 'Nguồn ảnh: TTXVN' }];
+    const res = await http().post('/api/articles?status=draft', { data: { ...data, gallery, body } }, withToken(cms.tokens.fullAccess));
+    expect(res.status, JSON.stringify(res.data)).toBe(201);
+    const stored = await http().get(`/api/articles/${res.data.data.documentId}`, {
+      params: { status: 'draft', populate: { cover: true, gallery: true, body: { on: { 'body.text': true, 'media.credited-photo': true } } } },
+      ...withToken(cms.tokens.fullAccess),
+    });
+    expect(stored.data.data.cover.credit).toBe('Lê Tính');
+    expect(stored.data.data.gallery[0].credit).toBe('Minh Khoa');
+    expect(stored.data.data.body[1].credit).toBe('TTXVN');
+  });
+
+  it('refuses to publish with a future publication date, and allows a few minutes of clock skew', async () => {
+    const future = new Date(Date.now() + 2 * 24 * 3600_000).toISOString();
+    const res = await http().post(
+      '/api/articles?status=published',
+      { data: { ...completeArticle(image, category, person, 'Tin đặt ngày đăng tương lai'), publicationDate: future } },
+      withToken(cms.tokens.fullAccess),
+    );
+    expect(res.status).toBe(400);
+    expect(res.data.error.message).toMatch(/^Chưa thể xuất bản: ngày đăng .* chưa tới/);
+    expect(res.data.error.details.errors.map((e: { path: string[] }) => e.path)).toEqual([['publicationDate']]);
+
+    const skewed = new Date(Date.now() + 60_000).toISOString();
+    const ok = await http().post(
+      '/api/articles?status=published',
+      { data: { ...completeArticle(image, category, person, 'Tin đồng hồ máy nhanh một phút'), publicationDate: skewed } },
+      withToken(cms.tokens.fullAccess),
+    );
+    expect(ok.status, JSON.stringify(ok.data)).toBe(201);
+  });
 });
 
 describe('admin side', () => {
@@ -286,6 +346,38 @@ describe('admin side', () => {
     expect(refused.data.error.message).toMatch(/^Chưa thể xuất bản: .*chưa chọn chuyên mục.*ít nhất một người thực hiện/);
   });
 
+  it('creates a tag from the pop-up in the article form with its slug from the name, and attaches it', async () => {
+    // What the content manager sends: the pop-up's create (slug left empty now that it is not
+    // required, or the old "tag" placeholder), then the article draft updated with a connect.
+    const tags = '/content-manager/collection-types/api::tag.tag';
+    const empty = await http().post(tags, { name: 'Nông thôn mới kiểu mẫu', slug: '' }, admin());
+    expect(empty.status, JSON.stringify(empty.data).slice(0, 300)).toBe(201);
+    expect(empty.data.data.slug).toBe('nong-thon-moi-kieu-mau');
+    const placeholder = await http().post(tags, { name: 'Đê bao', slug: 'tag' }, admin());
+    expect(placeholder.data.data.slug).toBe('de-bao');
+
+    const articles = '/content-manager/collection-types/api::article.article';
+    const draft = await http().post(articles, { title: 'Bài gắn từ khóa mới tạo' }, admin());
+    expect(draft.status).toBe(201);
+    const documentId = draft.data.data.documentId;
+    // The relation combobox picks from this search; a tag missing here cannot be added by hand.
+    const search = await http().get(`/content-manager/relations/api::article.article/tags`, {
+      params: { id: documentId, pageSize: 10, page: 1, _q: 'Đê bao', status: 'draft' },
+      ...admin(),
+    });
+    expect(search.status, JSON.stringify(search.data).slice(0, 300)).toBe(200);
+    expect(search.data.results.map((t: { documentId: string }) => t.documentId)).toContain(placeholder.data.data.documentId);
+    const relation = (tag: { documentId: string }) => ({ id: tag.documentId, documentId: tag.documentId, locale: null });
+    const attached = await http().put(
+      `${articles}/${documentId}`,
+      { title: 'Bài gắn từ khóa mới tạo', tags: { connect: [relation(empty.data.data), relation(placeholder.data.data)], disconnect: [] } },
+      admin(),
+    );
+    expect(attached.status, JSON.stringify(attached.data).slice(0, 300)).toBe(200);
+    const stored = await http().get(`/api/articles/${documentId}`, { params: { status: 'draft', populate: { tags: true } }, ...withToken(cms.tokens.fullAccess) });
+    expect(stored.data.data.tags.map((t: { slug: string }) => t.slug).sort()).toEqual(['de-bao', 'nong-thon-moi-kieu-mau']);
+  });
+
   it('labels the edit form in Vietnamese with hints', async () => {
     const article = await http().get('/content-manager/content-types/api::article.article/configuration', admin());
     const metadatas = article.data.data.contentType.metadatas;
@@ -293,7 +385,8 @@ describe('admin side', () => {
     expect(metadatas.sapo.edit.description).toContain('1–3 câu');
     expect(metadatas.byline.edit.label).toBe('Bút danh/Tác giả');
     const photo = article.data.data.components['media.credited-photo'].metadatas;
-    expect(photo.credit.edit.description).toContain('Ảnh: Lê Tính');
+    expect(photo.credit.edit.description).toContain('"Lê Tính"');
+    expect(photo.credit.edit.placeholder).toBe('Lê Tính');
     const credit = article.data.data.components['byline.credit'].metadatas;
     expect(credit.role.edit.description).toContain('photographer = Ảnh');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findPublishingProblems, publishingRefusal, type StoredArticle } from '../src/documents/publishing-rules';
 
 const text = (t: string) => [{ type: 'paragraph', children: [{ type: 'text', text: t }] }];
-const photo = { image: { id: 1 }, caption: 'Quang cảnh hội nghị.', credit: 'Ảnh: Lê Tính' };
+const photo = { image: { id: 1 }, caption: 'Quang cảnh hội nghị.', credit: 'Lê Tính' };
 
 const complete = (): StoredArticle => ({
   title: 'Đảng ủy xã Thạnh Lợi tổ chức Đại hội',
@@ -45,7 +45,7 @@ describe('publishing rules', () => {
   it('need an image, a caption and a credit on every photo', () => {
     const article = {
       ...complete(),
-      cover: { image: null, caption: '', credit: 'Ảnh: TTXVN' },
+      cover: { image: null, caption: '', credit: 'TTXVN' },
       gallery: [{ ...photo, credit: '' }],
       body: [{ __component: 'body.text', content: text('Nội dung.') }, { __component: 'media.credited-photo', ...photo, caption: null }],
     };
@@ -61,5 +61,24 @@ describe('publishing rules', () => {
 
   it('accept a photo-only body and an article without a cover', () => {
     expect(findPublishingProblems({ ...complete(), cover: null, body: [{ __component: 'media.credited-photo', ...photo }] })).toEqual([]);
+  });
+});
+
+describe('publication date', () => {
+  const now = new Date('2026-06-12T03:00:00.000Z');
+
+  it('refuses a date in the future, naming it as Vietnam shows it', () => {
+    const problems = findPublishingProblems({ ...complete(), publicationDate: '2026-06-15T01:30:00.000Z' }, now);
+    expect(problems.map((p) => p.path)).toEqual([['publicationDate']]);
+    expect(problems[0].message).toContain('15/06/2026');
+    expect(problems[0].message).toContain('08:30');
+    expect(publishingRefusal(problems)).toMatch(/^Chưa thể xuất bản: ngày đăng .* chưa tới; chưa thể hẹn giờ đăng bài/);
+  });
+
+  it('allows a few minutes of clock skew, past dates and no date', () => {
+    for (const publicationDate of ['2026-06-12T03:04:59.000Z', '2021-02-26T08:00:00.000Z', null]) {
+      expect(findPublishingProblems({ ...complete(), publicationDate }, now)).toEqual([]);
+    }
+    expect(findPublishingProblems({ ...complete(), publicationDate: '2026-06-12T03:05:01.000Z' }, now)).toHaveLength(1);
   });
 });

@@ -73,7 +73,7 @@ it('restores articles, people, credits and media from a backup into a fresh data
   expect(restored.title).toBe('Bài viết còn nguyên sau khi khôi phục');
   expect(restored.category.name).toBe('Thời sự sao lưu');
   expect(restored.byline).toEqual([expect.objectContaining({ role: 'writer', person: expect.objectContaining({ name: 'Nguyễn Thị Phóng Viên' }) })]);
-  expect(restored.cover).toMatchObject({ credit: 'Ảnh: Trần Văn Ảnh', image: { hash: photo.hash } });
+  expect(restored.cover).toMatchObject({ credit: 'Trần Văn Ảnh', image: { hash: photo.hash } });
   const image = await fetch(`${cms.url}${restored.cover.image.url}`);
   expect(image.status).toBe(200);
   expect(image.headers.get('content-type')).toBe('image/jpeg');

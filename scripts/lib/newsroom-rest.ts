@@ -61,7 +61,7 @@ export async function publishArticle(client: RestClient, input: ArticleInput): P
     title: input.title,
     sapo: input.sapo,
     body: [{ __component: 'body.text', content: [{ type: 'paragraph', children: [{ type: 'text', text: input.paragraph }] }] }],
-    cover: { image: input.photoId, caption: `Ảnh minh họa cho bài "${input.title}"`, credit: 'Ảnh: Trần Văn Ảnh' },
+    cover: { image: input.photoId, caption: `Ảnh minh họa cho bài "${input.title}"`, credit: 'Trần Văn Ảnh' },
     category: input.categoryId,
     byline: [{ role: 'writer', person: input.writerId }],
     publicationDate: new Date().toISOString(),

@@ -136,7 +136,9 @@ export async function startCms(options: StartCmsOptions = {}): Promise<CmsServer
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const publicDir = path.join(workDir, 'public');
-  const admin = { email: 'admin@toasoan.test', password: `Test-${randomBytes(9).toString('base64url')}1a`, jwt: '' };
+  // A password given in `env` lets a CMS kept in `sqliteDir` be started again and logged in to.
+  const password = options.env?.STRAPI_ADMIN_PASSWORD ?? `Test-${randomBytes(9).toString('base64url')}1a`;
+  const admin = { email: 'admin@toasoan.test', password, jwt: '' };
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -2,29 +2,21 @@
  * End to end: a real Strapi with test content, the real `astro build` into a temporary
  * SITE_OUT_DIR, then the output checked as a reader, a feed reader and the search box see it.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import axios from 'axios';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type CmsServer } from '@toa-soan/scripts/testing';
 import { malformedXmlFiles } from '../scripts/xml-check';
+import { astroBuild as buildSite, type BuildResult } from './support/astro-build';
 import { createTestContent, type TestContent } from './support/content';
 import { startCountingProxy, type CountingProxy } from './support/counting-proxy';
-
-const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** Relative: Astro joins `--config` to the root. */
-const TEST_CONFIG = 'test/support/astro-test.config.ts';
-const CHECK_XML = 'scripts/check-xml.ts';
-const INDEX_SEARCH = 'scripts/index-search.ts';
-const ASTRO_BIN = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
 let cms: CmsServer;
 /** Every build reads the CMS through it (one CMS_URL, so Astro keeps its data store between builds). */
@@ -34,31 +26,15 @@ let work: string;
 let out: string;
 let firstLog: string;
 
-/** The site's build script (`astro build && node scripts/check-xml.ts && node scripts/index-search.ts`), with the test's config. */
-async function astroBuild(env: Record<string, string>): Promise<{ code: number | null; log: string }> {
-  const fullEnv = {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    ASTRO_CACHE_DIR: path.join(work, 'astro-cache'),
-    SEARCH_CACHE_DIR: path.join(work, 'search-cache'),
-    SITE_URL: 'https://thapmuoi.example.vn',
-    ...env,
-  };
-  let log = '';
-  for (const step of [[ASTRO_BIN, 'build', '--config', TEST_CONFIG], [CHECK_XML], [INDEX_SEARCH]]) {
-    const result = await run(step, fullEnv);
-    log += result.log;
-    if (result.code !== 0) return { code: result.code, log };
-  }
-  return { code: 0, log };
-}
+/** The site's build script, its caches in this test's folder. */
+const astroBuild = (env: Record<string, string>) => buildSite(work, env);
 
 /**
  * A build the way the rebuild service makes one: into the same staging folder every time, then
  * moved to `dir`. Astro's image module embeds the output path, so a constant path is what lets
  * the incremental build reuse pages (scripts/rebuild/rebuilder.ts does the same).
  */
-async function buildInto(dir: string, env: Record<string, string>): Promise<{ code: number | null; log: string }> {
+async function buildInto(dir: string, env: Record<string, string>): Promise<BuildResult> {
   const staging = path.join(work, 'staging');
   await rm(staging, { recursive: true, force: true });
   const build = await astroBuild({ ...env, SITE_OUT_DIR: staging });
@@ -66,16 +42,6 @@ async function buildInto(dir: string, env: Record<string, string>): Promise<{ co
   return build;
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; log: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: SITE_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    child.stdout.on('data', (c: Buffer) => (log += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (log += c.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, log }));
-  });
-}
 const page = (dir: string, urlPath: string) => readFile(path.join(dir, urlPath, 'index.html'), 'utf8');
 
 /** The build log's lines for routes under `prefix`, without colours. */

@@ -1,3 +1,7 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+
+type RichTextBlocks = Record<string, unknown>;
+
 /**
  * Byline roles are stored in English (writer/editor/photographer/source) so code and the site can
  * rely on them; the admin's enumeration select looks each value up as a message id, so these
@@ -36,5 +40,13 @@ export default {
     },
     tutorials: false,
     notifications: { releases: false },
+  },
+  bootstrap(app: StrapiApp) {
+    // No "Hình ảnh" in the text editor: an inline image has no caption or credit field, so
+    // publishing refuses it (src/documents/publishing-rules.ts); photos go in the "Ảnh" block.
+    // The content manager's documented extension point, not a fork: the other blocks stay, and
+    // an image already stored in a draft shows as an empty paragraph the editor can delete.
+    const contentManager = app.getPlugin('content-manager').apis as { addRichTextBlocks(update: (blocks: RichTextBlocks) => RichTextBlocks): void };
+    contentManager.addRichTextBlocks(({ image: _inlineImage, ...blocks }) => blocks);
   },
 };

@@ -83,8 +83,8 @@ export const COMPONENT_LABELS: Labels = {
     },
     credit: {
       label: 'Tác giả ảnh',
-      description: 'Ghi như in trên báo: "Ảnh: Lê Tính", "Hình: Minh Khoa", "Ảnh: TTXVN", "Ảnh: Tư liệu".',
-      placeholder: 'Ảnh: Lê Tính',
+      description: 'Chỉ ghi tên người chụp hoặc nơi cung cấp ảnh: "Lê Tính", "TTXVN", "Tư liệu". Trang tin tự thêm "Ảnh:" phía trước.',
+      placeholder: 'Lê Tính',
     },
   },
   'body.text': {

@@ -27,6 +27,7 @@ export interface StoredArticle {
   byline?: StoredCredit[] | null;
   cover?: StoredPhoto | null;
   gallery?: StoredPhoto[] | null;
+  publicationDate?: string | Date | null;
 }
 
 export interface PublishingProblem {
@@ -42,6 +43,21 @@ export const ROLE_LABELS: Record<string, string> = {
   photographer: 'Ảnh',
   source: 'Theo/Nguồn',
 };
+
+/**
+ * How far ahead of the server's clock a publication date may be: an editor's computer clock a few
+ * minutes fast, or a date typed as "now" a little late, is not a scheduled article.
+ */
+export const FUTURE_DATE_TOLERANCE_MS = 5 * 60_000;
+
+const shownDate = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
 
@@ -81,12 +97,12 @@ function photoProblems(photo: StoredPhoto, path: Array<string | number>, where: 
   if (!photo.image) problems.push({ path: [...path, 'image'], message: `${where} chưa chọn ảnh` });
   if (blank(photo.caption)) problems.push({ path: [...path, 'caption'], message: `${where} chưa có chú thích ảnh` });
   if (blank(photo.credit)) {
-    problems.push({ path: [...path, 'credit'], message: `${where} chưa ghi tác giả ảnh (ví dụ "Ảnh: Lê Tính")` });
+    problems.push({ path: [...path, 'credit'], message: `${where} chưa ghi tác giả ảnh (tên người chụp hoặc nơi cung cấp, ví dụ "Lê Tính", "TTXVN")` });
   }
   return problems;
 }
 
-export function findPublishingProblems(article: StoredArticle): PublishingProblem[] {
+export function findPublishingProblems(article: StoredArticle, now: Date = new Date()): PublishingProblem[] {
   const problems: PublishingProblem[] = [];
 
   if (blank(article.title)) problems.push({ path: ['title'], message: 'bài viết chưa có tiêu đề (Tiêu đề)' });
@@ -96,6 +112,16 @@ export function findPublishingProblems(article: StoredArticle): PublishingProble
     block.__component === 'body.text' ? hasText(block.content) : block.__component === 'media.credited-photo',
   );
   if (!hasContent) problems.push({ path: ['body'], message: 'nội dung bài viết đang trống (Nội dung)' });
+
+  // Publishing is immediate (there is no scheduling yet): a future date would put the article on
+  // the site now, on top of the latest news and dated days ahead.
+  const date = article.publicationDate ? new Date(article.publicationDate) : null;
+  if (date && date.getTime() > now.getTime() + FUTURE_DATE_TOLERANCE_MS) {
+    problems.push({
+      path: ['publicationDate'],
+      message: `ngày đăng ${shownDate.format(date)} chưa tới; chưa thể hẹn giờ đăng bài, hãy sửa Ngày đăng hoặc để trống để lấy giờ xuất bản`,
+    });
+  }
 
   if (!article.category) problems.push({ path: ['category'], message: 'bài viết chưa chọn chuyên mục (Chuyên mục)' });
 

@@ -14,10 +14,16 @@ const isBlank = (value: unknown) => value === undefined || value === null || Str
 type Data = Record<string, unknown>;
 
 /**
- * Fills an empty slug from the title/name on create and update, transliterating Vietnamese and
- * adding -2, -3… when another document already uses it. A slug the editor typed is kept as is.
- * Draft and published versions of one article share a documentId and so may share the slug.
+ * What Strapi's uid generator gives when the name is still empty: the model's name, then
+ * `tag-1`, `tag-2`… The admin put it in the field of the "create" pop-up before the editor typed
+ * the name, and it went live as /tu-khoa/tag/. Treated as empty, unless the name itself gives it.
  */
+function isPlaceholder(slug: unknown, modelName: string, text: unknown): boolean {
+  if (typeof slug !== 'string') return false;
+  const placeholder = new RegExp(`^${modelName}(?:-\\d+)?$`).test(slug.trim());
+  return placeholder && !(typeof text === 'string' && slugify(text) === slug.trim());
+}
+
 export function registerSlugFilling(strapi: Core.Strapi): void {
   strapi.documents.use(async (ctx, next) => {
     const source = SLUG_SOURCES[ctx.uid];
@@ -26,16 +32,18 @@ export function registerSlugFilling(strapi: Core.Strapi): void {
     const data = params.data;
     if (!data) return next();
 
+    const modelName = ctx.contentType.modelName;
+    const typed = (slug: unknown, name: unknown) => !isBlank(slug) && !isPlaceholder(slug, modelName, name);
     let text = data[source];
     if (ctx.action === 'update') {
       const slugGiven = 'slug' in data;
-      if (slugGiven && !isBlank(data.slug)) return next();
+      if (slugGiven && typed(data.slug, text)) return next();
       const stored = (await strapi.db
         .query(ctx.uid)
         .findOne({ where: { documentId: params.documentId }, select: ['slug', source] })) as Data | null;
-      if (!slugGiven && stored && !isBlank(stored.slug)) return next();
       text = text ?? stored?.[source];
-    } else if (!isBlank(data.slug)) {
+      if (!slugGiven && stored && typed(stored.slug, text)) return next();
+    } else if (typed(data.slug, text)) {
       return next();
     }
 

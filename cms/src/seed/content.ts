@@ -25,6 +25,7 @@ export interface DemoPhotoUse {
   /** Key of a DemoPhoto; one picture may be used by several articles, each with its own caption. */
   photo: string;
   caption: string;
+  /** Who is credited ("Lê Tính", "TTXVN"); the site prints the "Ảnh:" label. */
   credit: string;
 }
 
@@ -106,11 +107,11 @@ export const ARTICLES: DemoArticle[] = [
     publicationDate: '2025-06-12T16:30:00+07:00',
     unit: 'Huyện ủy Tân Hòa',
     featured: true,
-    cover: { photo: 'hoi-truong', caption: 'Quang cảnh Đại hội Đảng bộ xã Thạnh Lợi lần thứ XIII, nhiệm kỳ 2025 - 2030.', credit: 'Ảnh: Lê Tính' },
+    cover: { photo: 'hoi-truong', caption: 'Quang cảnh Đại hội Đảng bộ xã Thạnh Lợi lần thứ XIII, nhiệm kỳ 2025 - 2030.', credit: 'Lê Tính' },
     body: [
       'Dự Đại hội có Đồng chí Nguyễn Hữu Phước, Phó Bí thư Thường trực Huyện ủy; đại diện lãnh đạo các ban xây dựng Đảng của Huyện ủy cùng đông đảo đại biểu, đảng viên trong xã.',
       'Nhiệm kỳ 2020 - 2025, Đảng bộ xã Thạnh Lợi lãnh đạo hoàn thành 16/18 chỉ tiêu nghị quyết đề ra. Thu nhập bình quân đầu người đạt 68 triệu đồng/năm, tỷ lệ hộ nghèo giảm còn 1,2%; xã giữ vững chuẩn nông thôn mới và đang hoàn thiện các tiêu chí nông thôn mới nâng cao.',
-      { photo: 'tru-so', caption: 'Đồng chí Nguyễn Hữu Phước, Phó Bí thư Thường trực Huyện ủy phát biểu chỉ đạo Đại hội.', credit: 'Ảnh: Lê Tính' },
+      { photo: 'tru-so', caption: 'Đồng chí Nguyễn Hữu Phước, Phó Bí thư Thường trực Huyện ủy phát biểu chỉ đạo Đại hội.', credit: 'Lê Tính' },
       '## Ba khâu đột phá của nhiệm kỳ mới',
       'Đại hội thống nhất ba khâu đột phá: chuyển đổi cơ cấu cây trồng gắn với liên kết tiêu thụ; đầu tư hạ tầng giao thông nội đồng; nâng cao chất lượng sinh hoạt chi bộ ấp.',
       'Đại hội đã bầu Ban Chấp hành Đảng bộ xã khóa XIII gồm 15 đồng chí. Đồng chí Võ Thị Kim Loan được bầu giữ chức Bí thư Đảng ủy xã.',
@@ -128,11 +129,11 @@ export const ARTICLES: DemoArticle[] = [
     ],
     publicationDate: '2025-07-03T09:15:00+07:00',
     unit: 'UBND huyện Tân Hòa',
-    cover: { photo: 'dam-sen', caption: 'Nông dân xã Tân Phú thu hoạch gương sen trên cánh đồng giáp vùng Đồng Tháp Mười.', credit: 'Hình: Minh Khoa' },
+    cover: { photo: 'dam-sen', caption: 'Nông dân xã Tân Phú thu hoạch gương sen trên cánh đồng giáp vùng Đồng Tháp Mười.', credit: 'Minh Khoa' },
     body: [
       'Toàn huyện hiện có hơn 650 ha sen, tập trung ở các xã Tân Phú, Mỹ An và Phú Điền. Sau 90 ngày xuống giống, mỗi hecta cho khoảng 2,5 tấn gương; với giá bán tại ruộng từ 45.000 đến 50.000 đồng/kg, nông dân lãi gần 100 triệu đồng.',
       'Ông Lê Văn Sáu, ấp Gò Sen, xã Tân Phú cho biết: "Trồng sen ít tốn phân thuốc hơn trồng lúa, lại tận dụng được đất trũng. Năm nay tôi mở rộng thêm 2 công."',
-      { photo: 'dam-sen', caption: 'Gương sen sau thu hoạch được thương lái thu mua ngay tại bờ ruộng, ấp Gò Sen, xã Tân Phú.', credit: 'Hình: Minh Khoa' },
+      { photo: 'dam-sen', caption: 'Gương sen sau thu hoạch được thương lái thu mua ngay tại bờ ruộng, ấp Gò Sen, xã Tân Phú.', credit: 'Minh Khoa' },
       'Phòng Nông nghiệp và Môi trường huyện khuyến cáo nông dân tham gia tổ hợp tác để ký hợp đồng tiêu thụ, đồng thời kết hợp nuôi cá trong ruộng sen để tăng thu nhập.',
     ],
   },
@@ -148,11 +149,11 @@ export const ARTICLES: DemoArticle[] = [
     ],
     publicationDate: '2025-03-02T10:00:00+07:00',
     unit: 'Huyện đoàn Tân Hòa',
-    cover: { photo: 'duong-nong-thon', caption: 'Đoàn viên thanh niên ra quân dọn vệ sinh tuyến đường ấp Mỹ Thạnh, xã Mỹ An.', credit: 'Ảnh: Lê Tính' },
+    cover: { photo: 'duong-nong-thon', caption: 'Đoàn viên thanh niên ra quân dọn vệ sinh tuyến đường ấp Mỹ Thạnh, xã Mỹ An.', credit: 'Lê Tính' },
     body: [
       'Hơn 500 đoàn viên, thanh niên tham gia lễ ra quân. Ngay sau buổi lễ, các đội hình tình nguyện tỏa về các xã dọn vệ sinh, trồng cây xanh và hướng dẫn người dân cài đặt ứng dụng dịch vụ công trực tuyến.',
       'Trong tháng, Huyện đoàn phấn đấu thực hiện 20 công trình thanh niên, sửa chữa 3 căn nhà nhân ái và hỗ trợ ít nhất 2.000 lượt người dân thực hiện thủ tục hành chính trên môi trường số.',
-      { photo: 'truong-hoc', caption: 'Đội hình "Bình dân học vụ số" hướng dẫn người dân sử dụng dịch vụ công trực tuyến tại thị trấn Tân Hòa.', credit: 'Ảnh: Lê Tính' },
+      { photo: 'truong-hoc', caption: 'Đội hình "Bình dân học vụ số" hướng dẫn người dân sử dụng dịch vụ công trực tuyến tại thị trấn Tân Hòa.', credit: 'Lê Tính' },
     ],
   },
   {
@@ -167,11 +168,11 @@ export const ARTICLES: DemoArticle[] = [
     ],
     publicationDate: '2025-04-27T07:45:00+07:00',
     unit: 'Phòng Văn hóa, Khoa học và Thông tin huyện',
-    cover: { photo: 'san-khau', caption: 'Tiết mục múa "Sen hồng đất phương Nam" của đội văn nghệ thị trấn Tân Hòa.', credit: 'Ảnh: Ngọc Hân' },
+    cover: { photo: 'san-khau', caption: 'Tiết mục múa "Sen hồng đất phương Nam" của đội văn nghệ thị trấn Tân Hòa.', credit: 'Ngọc Hân' },
     body: [
       'Hội thi quy tụ 11 đội với hơn 200 diễn viên, nghệ nhân không chuyên đến từ các xã, thị trấn và khối cơ quan. Mỗi đội trình diễn 5 tiết mục gồm hát, múa, đờn ca tài tử và kịch ngắn.',
       'Các tiết mục ca ngợi quê hương, Đảng, Bác Hồ và những đổi thay của vùng đất Tân Hòa sau 50 năm giải phóng.',
-      { photo: 'san-khau', caption: 'Đội đờn ca tài tử xã Phú Điền biểu diễn bài "Tình quê" trong đêm khai mạc.', credit: 'Ảnh: Ngọc Hân' },
+      { photo: 'san-khau', caption: 'Đội đờn ca tài tử xã Phú Điền biểu diễn bài "Tình quê" trong đêm khai mạc.', credit: 'Ngọc Hân' },
       'Hội thi kéo dài đến ngày 28/4; ban tổ chức sẽ trao 1 giải nhất toàn đoàn cùng các giải cá nhân.',
     ],
   },
@@ -184,10 +185,10 @@ export const ARTICLES: DemoArticle[] = [
     byline: [{ role: 'writer', person: 'Minh Khoa' }],
     publicationDate: '2025-07-18T18:20:00+07:00',
     unit: 'Huyện ủy Tân Hòa',
-    cover: { photo: 'hoi-truong', caption: 'Cử tri thị trấn Tân Hòa phát biểu ý kiến tại buổi tiếp xúc.', credit: 'Hình: Minh Khoa' },
+    cover: { photo: 'hoi-truong', caption: 'Cử tri thị trấn Tân Hòa phát biểu ý kiến tại buổi tiếp xúc.', credit: 'Minh Khoa' },
     body: [
       'Cử tri kiến nghị sớm nâng cấp tuyến đường Nguyễn Văn Cừ, bổ sung đèn chiếu sáng ở khu dân cư Bờ Đông và tăng cường quản lý trật tự đô thị ở khu vực chợ.',
-      { photo: 'cho-que', caption: 'Khu vực chợ thị trấn Tân Hòa, nơi cử tri đề nghị sắp xếp lại trật tự lòng lề đường.', credit: 'Ảnh: Tư liệu' },
+      { photo: 'cho-que', caption: 'Khu vực chợ thị trấn Tân Hòa, nơi cử tri đề nghị sắp xếp lại trật tự lòng lề đường.', credit: 'Tư liệu' },
       'Đồng chí Bí thư Huyện ủy ghi nhận các ý kiến, giao UBND huyện rà soát, đưa tuyến đường Nguyễn Văn Cừ vào danh mục đầu tư năm 2026 và trả lời cử tri bằng văn bản trước ngày 30/8.',
     ],
   },
@@ -203,11 +204,11 @@ export const ARTICLES: DemoArticle[] = [
     ],
     publicationDate: '2025-01-13T14:00:00+07:00',
     unit: 'Ban Tuyên giáo Huyện ủy',
-    cover: { photo: 'hoi-truong', caption: 'Quang cảnh hội nghị tại điểm cầu Trung ương.', credit: 'Ảnh: TTXVN' },
+    cover: { photo: 'hoi-truong', caption: 'Quang cảnh hội nghị tại điểm cầu Trung ương.', credit: 'TTXVN' },
     body: [
       'Hội nghị được tổ chức trực tiếp tại Hà Nội, kết nối trực tuyến đến các điểm cầu tỉnh, thành phố và cấp huyện trong cả nước.',
       'Tại điểm cầu huyện Tân Hòa, dự hội nghị có các đồng chí Ủy viên Ban Thường vụ Huyện ủy, lãnh đạo các ban, ngành, đoàn thể huyện và Bí thư Đảng ủy các xã, thị trấn.',
-      { photo: 'tru-so', caption: 'Các đại biểu dự hội nghị tại điểm cầu Huyện ủy Tân Hòa.', credit: 'Ảnh: Trần Văn Đức' },
+      { photo: 'tru-so', caption: 'Các đại biểu dự hội nghị tại điểm cầu Huyện ủy Tân Hòa.', credit: 'Trần Văn Đức' },
       'Sau hội nghị, Ban Thường vụ Huyện ủy giao Ban Tuyên giáo chủ trì xây dựng kế hoạch thực hiện nghị quyết phù hợp điều kiện địa phương, trình trong tháng 2.',
     ],
   },
@@ -223,12 +224,12 @@ export const ARTICLES: DemoArticle[] = [
     ],
     publicationDate: '2025-08-05T11:10:00+07:00',
     unit: 'UBND huyện Tân Hòa',
-    cover: { photo: 'song-cai-tre', caption: 'Mặt bằng dự án khu đô thị mới ven sông Cái Tre, thị trấn Tân Hòa.', credit: 'Hình: Minh Khoa' },
+    cover: { photo: 'song-cai-tre', caption: 'Mặt bằng dự án khu đô thị mới ven sông Cái Tre, thị trấn Tân Hòa.', credit: 'Minh Khoa' },
     body: [
       'Dự án có diện tích 24 ha, tổng vốn hơn 380 tỷ đồng, gồm đường bờ kè, công viên ven sông và 620 nền nhà ở. Đến nay đã giải phóng mặt bằng được 92% diện tích; còn 9 hộ chưa thống nhất giá bồi thường.',
       '## Giao trách nhiệm cụ thể',
       'Phó Chủ tịch UBND huyện giao Ban Quản lý dự án đầu tư xây dựng huyện phối hợp với UBND thị trấn vận động từng hộ, đồng thời bố trí nền tái định cư ngay trong khu đô thị để người dân an tâm di dời.',
-      { photo: 'duong-nong-thon', caption: 'Tuyến đường nối khu đô thị với quốc lộ đang được thi công.', credit: 'Ảnh: Lê Tính' },
+      { photo: 'duong-nong-thon', caption: 'Tuyến đường nối khu đô thị với quốc lộ đang được thi công.', credit: 'Lê Tính' },
     ],
   },
   {
@@ -240,11 +241,11 @@ export const ARTICLES: DemoArticle[] = [
     byline: [{ role: 'writer', person: 'Trần Văn Đức' }],
     publicationDate: '2025-07-10T15:00:00+07:00',
     unit: 'Ủy ban Kiểm tra Huyện ủy',
-    cover: { photo: 'tru-so', caption: 'Trụ sở Huyện ủy Tân Hòa.', credit: 'Ảnh: Tư liệu' },
+    cover: { photo: 'tru-so', caption: 'Trụ sở Huyện ủy Tân Hòa.', credit: 'Tư liệu' },
     body: [
       'Qua kiểm tra, giám sát, các cấp ủy đã kịp thời chấn chỉnh những hạn chế trong việc thực hiện quy chế làm việc, sinh hoạt chi bộ và kê khai tài sản, thu nhập.',
       'Hội nghị đề ra nhiệm vụ 6 tháng cuối năm: tập trung kiểm tra việc chuẩn bị và tổ chức đại hội đảng bộ các cấp, giám sát việc thực hiện nghị quyết ở các chi bộ ấp, khóm.',
-      { photo: 'hoi-truong', caption: 'Đồng chí Chủ nhiệm Ủy ban Kiểm tra Huyện ủy báo cáo kết quả 6 tháng đầu năm.', credit: 'Ảnh: Trần Văn Đức' },
+      { photo: 'hoi-truong', caption: 'Đồng chí Chủ nhiệm Ủy ban Kiểm tra Huyện ủy báo cáo kết quả 6 tháng đầu năm.', credit: 'Trần Văn Đức' },
     ],
   },
   {
@@ -260,11 +261,11 @@ export const ARTICLES: DemoArticle[] = [
     ],
     publicationDate: '2025-08-25T17:00:00+07:00',
     unit: 'Hội Khuyến học huyện Tân Hòa',
-    cover: { photo: 'truong-hoc', caption: 'Học sinh nhận học bổng tại Trường THCS thị trấn Tân Hòa.', credit: 'Ảnh: Phạm Diễm' },
+    cover: { photo: 'truong-hoc', caption: 'Học sinh nhận học bổng tại Trường THCS thị trấn Tân Hòa.', credit: 'Phạm Diễm' },
     body: [
       'Các em nhận học bổng năm nay đều đạt danh hiệu học sinh giỏi, trong đó 14 em đạt giải trong kỳ thi học sinh giỏi cấp tỉnh.',
       'Em Nguyễn Thị Bích Ngọc, học sinh lớp 9, ấp Tân Đông, xã Tân Phú, mồ côi cha từ nhỏ, chia sẻ: "Em sẽ dùng số tiền này mua sách vở và cố gắng thi đậu vào trường chuyên của tỉnh."',
-      { photo: 'truong-hoc', caption: 'Đại diện Hội Khuyến học huyện trao học bổng cho học sinh xã Tân Phú.', credit: 'Ảnh: Phạm Diễm' },
+      { photo: 'truong-hoc', caption: 'Đại diện Hội Khuyến học huyện trao học bổng cho học sinh xã Tân Phú.', credit: 'Phạm Diễm' },
     ],
   },
   {
@@ -280,10 +281,10 @@ export const ARTICLES: DemoArticle[] = [
     publicationDate: '2025-09-09T08:30:00+07:00',
     unit: 'UBND huyện Tân Hòa',
     featured: true,
-    cover: { photo: 'cho-que', caption: 'Sản phẩm khô cá lóc của Hợp tác xã Mỹ An được trưng bày tại chợ thị trấn.', credit: 'Hình: Minh Khoa' },
+    cover: { photo: 'cho-que', caption: 'Sản phẩm khô cá lóc của Hợp tác xã Mỹ An được trưng bày tại chợ thị trấn.', credit: 'Minh Khoa' },
     body: [
       'Hợp tác xã Mỹ An có 35 thành viên, sử dụng cá lóc nuôi trong ao đạt chứng nhận VietGAP. Mỗi năm hợp tác xã cung ứng ra thị trường khoảng 12 tấn khô cá các loại.',
-      { photo: 'song-cai-tre', caption: 'Ao nuôi cá lóc của thành viên hợp tác xã ven sông Cái Tre.', credit: 'Hình: Minh Khoa' },
+      { photo: 'song-cai-tre', caption: 'Ao nuôi cá lóc của thành viên hợp tác xã ven sông Cái Tre.', credit: 'Minh Khoa' },
       'Theo Giám đốc hợp tác xã, việc đạt chuẩn OCOP 4 sao giúp sản phẩm vào được các siêu thị trong tỉnh và mở rộng bán hàng qua sàn thương mại điện tử.',
     ],
   },
@@ -300,11 +301,11 @@ export const ARTICLES: DemoArticle[] = [
     publicationDate: '2025-10-02T09:00:00+07:00',
     unit: 'Văn phòng Điều phối nông thôn mới huyện',
     featured: true,
-    cover: { photo: 'duong-nong-thon', caption: 'Tuyến đường liên ấp được bê tông hóa, trồng hoa hai bên ở xã Phú Điền.', credit: 'Ảnh: Lê Tính' },
+    cover: { photo: 'duong-nong-thon', caption: 'Tuyến đường liên ấp được bê tông hóa, trồng hoa hai bên ở xã Phú Điền.', credit: 'Lê Tính' },
     body: [
       'Sau 3 năm triển khai, xã Phú Điền huy động hơn 86 tỷ đồng xây dựng nông thôn mới nâng cao, trong đó Nhân dân đóng góp gần 11 tỷ đồng và hiến hơn 18.000 m² đất làm đường.',
       'Thu nhập bình quân đầu người của xã đạt 75 triệu đồng/năm; 100% tuyến đường ấp được cứng hóa; tỷ lệ người dân tham gia bảo hiểm y tế đạt 96%.',
-      { photo: 'ruong-lua', caption: 'Cánh đồng lớn ứng dụng cơ giới hóa ở ấp Phú Thành, xã Phú Điền.', credit: 'Ảnh: Lê Tính' },
+      { photo: 'ruong-lua', caption: 'Cánh đồng lớn ứng dụng cơ giới hóa ở ấp Phú Thành, xã Phú Điền.', credit: 'Lê Tính' },
     ],
   },
   {
@@ -320,15 +321,15 @@ export const ARTICLES: DemoArticle[] = [
     publicationDate: '2025-09-20T16:00:00+07:00',
     unit: 'Ban Chỉ huy Phòng thủ dân sự huyện',
     featured: true,
-    cover: { photo: 'mua-nuoc-noi', caption: 'Cánh đồng xã Thạnh Lợi vào mùa nước nổi.', credit: 'Ảnh: Lê Tính' },
+    cover: { photo: 'mua-nuoc-noi', caption: 'Cánh đồng xã Thạnh Lợi vào mùa nước nổi.', credit: 'Lê Tính' },
     body: [
       'Toàn huyện có 84 km đê bao bảo vệ lúa thu đông. Qua rà soát, 6 đoạn đê xung yếu với tổng chiều dài 3,2 km đã được gia cố trước đỉnh lũ.',
       'Các xã tổ chức 42 điểm giữ trẻ mùa lũ, dạy bơi cho hơn 1.200 trẻ em và cấp phao cứu sinh cho các hộ ven sông.',
-      { photo: 'song-cai-tre', caption: 'Lực lượng dân quân gia cố đoạn đê bao xung yếu ven sông Cái Tre.', credit: 'Ảnh: Lê Tính' },
+      { photo: 'song-cai-tre', caption: 'Lực lượng dân quân gia cố đoạn đê bao xung yếu ven sông Cái Tre.', credit: 'Lê Tính' },
     ],
     gallery: [
-      { photo: 'mua-nuoc-noi', caption: 'Người dân xã Mỹ An giăng lưới bắt cá mùa nước nổi.', credit: 'Ảnh: Lê Tính' },
-      { photo: 'ruong-lua', caption: 'Lúa thu đông trong đê bao được bảo vệ an toàn.', credit: 'Ảnh: Tư liệu' },
+      { photo: 'mua-nuoc-noi', caption: 'Người dân xã Mỹ An giăng lưới bắt cá mùa nước nổi.', credit: 'Lê Tính' },
+      { photo: 'ruong-lua', caption: 'Lúa thu đông trong đê bao được bảo vệ an toàn.', credit: 'Tư liệu' },
     ],
   },
   {

@@ -40,6 +40,28 @@ export function groupByline(credits: Array<{ role: CreditRole; names: BylineName
   }));
 }
 
+/**
+ * Who an RSS item names as its creator: the writers; for an article credited only to its editor
+ * or to another outlet, those, so every item names someone (publishing needs one credit at least).
+ */
+const CREATOR_ORDER: CreditRole[] = ['writer', 'editor', 'source', 'photographer'];
+
+export function creatorNames(groups: BylineGroup[]): string[] {
+  for (const role of CREATOR_ORDER) {
+    const group = groups.find((g) => g.role === role);
+    if (group && group.names.length > 0) return group.names.map((n) => n.name);
+  }
+  return [];
+}
+
+/**
+ * A photo's credit as printed under it, "Ảnh: Lê Tính". The CMS stores who is credited (a name or
+ * an outlet) and takes off any label an editor typed (cms/src/lib/photo-credit.ts); the label is added here only.
+ */
+export function photoCreditText(credit: string): string {
+  return `${ROLE_LABELS.photographer}: ${credit}`;
+}
+
 /** `Bài: A, B  Biên tập: C` as plain text (RSS, JSON-LD fallbacks, print). */
 export function bylineText(groups: BylineGroup[]): string {
   return groups.map((g) => `${g.label}: ${g.names.map((n) => n.name).join(', ')}`).join('  ');

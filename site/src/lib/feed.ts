@@ -4,6 +4,7 @@
  */
 import { getRssString, type RSSFeedItem } from '@astrojs/rss';
 import type { PhotoEntry } from '../cms/entries';
+import { creatorNames, photoCreditText } from './byline';
 import { articleBody, type Article } from './model';
 import { escapeHtml, renderBlocks } from './rich-text';
 import { xmlSafe } from './xml-safe';
@@ -23,7 +24,7 @@ export type FeedImageOf = (photo: PhotoEntry) => Promise<FeedImage>;
 const xml = escapeHtml;
 
 function figure(photo: PhotoEntry, image: FeedImage): string {
-  const caption = [photo.caption, photo.credit && `(Ảnh: ${photo.credit})`].filter(Boolean).join(' ');
+  const caption = [photo.caption, photo.credit && `(${photoCreditText(photo.credit)})`].filter(Boolean).join(' ');
   return `<figure><img src="${xml(image.url)}" width="${image.width}" height="${image.height}" alt="${xml(photo.alt)}">${caption ? `<figcaption>${xml(caption)}</figcaption>` : ''}</figure>`;
 }
 
@@ -37,8 +38,7 @@ export async function feedItem(article: Article, absolute: (path: string) => str
   const credits = article.byline.flatMap((g) => g.names.map((n) => `${g.label}: ${n.name}`));
   if (credits.length > 0) parts.push(`<p>${xml(credits.join(' – '))}</p>`);
 
-  const writers = article.byline.find((g) => g.role === 'writer') ?? article.byline.find((g) => g.role === 'source');
-  const custom: string[] = (writers?.names ?? []).map((n) => `<dc:creator>${xml(n.name)}</dc:creator>`);
+  const custom: string[] = creatorNames(article.byline).map((name) => `<dc:creator>${xml(name)}</dc:creator>`);
   if (article.cover) {
     const image = await imageOf(article.cover);
     custom.push(

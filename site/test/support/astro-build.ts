@@ -1,0 +1,49 @@
+/**
+ * The site's build script (`astro build && node scripts/check-xml.ts && node scripts/index-search.ts`) run as tests need it:
+ * with the test's Astro config, caches inside the test's own folder and `env` on top.
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Relative: Astro joins `--config` to the root. */
+const TEST_CONFIG = 'test/support/astro-test.config.ts';
+const CHECK_XML = 'scripts/check-xml.ts';
+const INDEX_SEARCH = 'scripts/index-search.ts';
+const ASTRO_BIN = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+
+export interface BuildResult {
+  code: number | null;
+  log: string;
+}
+
+export async function astroBuild(work: string, env: Record<string, string>): Promise<BuildResult> {
+  const fullEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ASTRO_CACHE_DIR: path.join(work, 'astro-cache'),
+    SEARCH_CACHE_DIR: path.join(work, 'search-cache'),
+    SITE_URL: 'https://thapmuoi.example.vn',
+    ...env,
+  };
+  let log = '';
+  for (const step of [[ASTRO_BIN, 'build', '--config', TEST_CONFIG], [CHECK_XML], [INDEX_SEARCH]]) {
+    const result = await run(step, fullEnv);
+    log += result.log;
+    if (result.code !== 0) return { code: result.code, log };
+  }
+  return { code: 0, log };
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<BuildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: SITE_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stdout.on('data', (c: Buffer) => (log += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (log += c.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, log }));
+  });
+}
