@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { Supervisor, type SupervisorEvent, type SupervisorOptions } from './supervisor';
 
 /**
@@ -96,17 +96,8 @@ it('reports up, with the pid, and down since the crash', async () => {
   expect(up).toMatchObject({ state: 'up', downSince: null, restarts: 0 });
   expect(isRunning(up.pid!)).toBe(true);
 
-  const back = new Promise<void>((resolve) => {
-    const prev = events.length;
-    const timer = setInterval(() => {
-      if (events.length >= prev + 2) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 10);
-  });
   process.kill(up.pid!, 'SIGKILL');
-  await back;
+  await vi.waitFor(() => expect(events.map((e) => e.type)).toEqual(['up', 'down', 'up']), { timeout: 5000 });
   const [down, again] = events.slice(-2);
   expect(down).toMatchObject({ type: 'down', status: { state: 'down', lastExit: { signal: 'SIGKILL' } } });
   expect(down!.status.downSince).not.toBeNull();
