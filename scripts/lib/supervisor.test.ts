@@ -117,7 +117,7 @@ it('kills an instance that does not become ready in time, and restarts it', asyn
     },
     2,
   );
-  expect(downs[1]!.status.lastExit).toMatchObject({ signal: 'SIGKILL' });
+  expect(downs[1]!.status.lastExit).toMatchObject({ signal: 'SIGKILL', reason: 'not ready within 0.2 s' });
   // Still down since the crash of the instance that was up: the hung one never served.
   expect(downs[1]!.status.downSince).toBe(downs[0]!.status.lastExit!.at);
   expect(downs[1]!.restartInMs).toBe(40);

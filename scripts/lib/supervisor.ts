@@ -134,7 +134,8 @@ export class Supervisor {
       const outcome = await Promise.race([
         this.options.ready(child, readiness.signal).then(
           () => 'ready' as const,
-          (error: Error) => error,
+          // A timed-out wait rejects with a generic AbortError; the timeout says more.
+          (error: Error) => (readiness.signal.aborted ? (readiness.signal.reason as Error) : error),
         ),
         exited,
       ]);
