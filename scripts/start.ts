@@ -1,16 +1,19 @@
 /**
  * `npm start`: the whole newsroom on this machine. Strapi on embedded SQLite (cms/.data, demo
  * content on first run), the rebuild service listening for its webhooks, the built site served on
- * SITE_PORT. Ctrl-C stops everything; the next `npm start` reuses the data and the last build.
+ * SITE_PORT. Strapi runs under a supervisor: if it crashes it is restarted while the site keeps
+ * being served. Ctrl-C stops everything; the next `npm start` reuses the data and the last build.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { buildAdmin, compileServer, planCmsBuild, strapiBin } from './lib/cms-build';
 import { startStaticServer, type StaticServer } from './lib/static-server';
+import { describeExit, Supervisor } from './lib/supervisor';
 import { readRebuildConfig, startRebuildService, type RebuildService } from './rebuild/service';
 import { REPO_DIR } from './rebuild/site-build';
 import { CMS_DIR } from './testing/cms-server';
@@ -25,6 +28,10 @@ const cmsPort = int('CMS_PORT', 1337);
 const sitePort = int('SITE_PORT', 4321);
 const rebuildPort = int('REBUILD_PORT', 4322);
 const cmsUrl = `http://localhost:${cmsPort}`;
+// First delay before restarting a crashed Strapi (doubling up to 30 s). Not below 100 ms: a Ctrl-C
+// reaches Strapi too, and its exit must not be restarted before our own handler stops everything.
+const restartDelayMs = Number(env.CMS_RESTART_DELAY_MS?.trim() || 1000);
+if (!Number.isInteger(restartDelayMs) || restartDelayMs < 100) fail(`CMS_RESTART_DELAY_MS="${env.CMS_RESTART_DELAY_MS}" is not a whole number of milliseconds ≥ 100`);
 const siteUrl = env.SITE_URL?.trim() || `http://localhost:${sitePort}`;
 
 const started = Date.now();
@@ -67,8 +74,7 @@ async function webhookSecret(stateDir: string): Promise<string> {
   return secret;
 }
 
-let strapi: ChildProcess | null = null;
-let strapiExited: Promise<void> = Promise.resolve();
+let cms: Supervisor | null = null;
 let rebuild: RebuildService | null = null;
 let site: StaticServer | null = null;
 let stopping = false;
@@ -77,14 +83,9 @@ async function shutdown(reason: string, code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     console.log(`\n${reason}: stopping…`);
-    await rebuild?.stop().catch(() => {});
-    await site?.stop().catch(() => {});
-    if (strapi && strapi.exitCode === null && strapi.signalCode === null) {
-      strapi.kill('SIGTERM');
-      const timer = setTimeout(() => strapi?.kill('SIGKILL'), 15_000);
-      await strapiExited;
-      clearTimeout(timer);
-    }
+    // Together: a Ctrl-C in the terminal also reaches Strapi, and the supervisor must know it is
+    // being stopped before it sees Strapi exit, or it would schedule a restart.
+    await Promise.all([rebuild?.stop().catch(() => {}), site?.stop().catch(() => {}), cms?.stop()]);
     console.log('Stopped.');
   }
   process.exit(code);
@@ -97,7 +98,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       // One Ctrl-C reaches us twice (from the terminal and relayed by npm/tsx): only a later,
       // second Ctrl-C means "do not wait any longer".
       if (Date.now() - firstSignalAt < 1500) return;
-      strapi?.kill('SIGKILL');
+      cms?.kill();
       process.exit(130);
     }
     firstSignalAt = Date.now();
@@ -105,21 +106,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-async function waitForStrapi(logFile: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let exitCode: number | null | undefined;
-  void strapiExited.then(() => (exitCode = strapi?.exitCode));
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined) {
-      const log = await readFile(logFile, 'utf8').catch(() => '');
-      const hint = /EADDRINUSE/.test(log) ? ` Port ${cmsPort} is taken: stop the other process or set CMS_PORT.` : '';
-      throw new Error(`Strapi exited (code ${exitCode}) before it was ready.${hint} Last lines of ${logFile}:\n${log.trim().split('\n').slice(-15).join('\n')}`);
-    }
-    const ok = await fetch(`${cmsUrl}/_health`).then((r) => r.status === 204, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 300));
+/** Resolves once Strapi answers its health check; gives up when `signal` aborts. */
+async function strapiHealthy(signal: AbortSignal): Promise<void> {
+  while (!(await fetch(`${cmsUrl}/_health`, { signal }).then((r) => r.status === 204, () => false))) {
+    await sleep(300, undefined, { signal });
   }
-  throw new Error(`Strapi did not answer ${cmsUrl}/_health within ${timeoutMs / 1000} s; see ${logFile}`);
 }
 
 async function main() {
@@ -154,42 +145,64 @@ async function main() {
     console.log('  ✓ CMS build is up to date');
   }
 
-  rebuild = await step('Starting the rebuild service', () => startRebuildService(config));
+  const cmsLog = path.join(logsDir, 'cms.log');
+  const log = createWriteStream(cmsLog, { flags: 'a' });
+  const strapiEnv = {
+    ...env,
+    PORT: String(cmsPort),
+    PUBLIC_URL: env.PUBLIC_URL?.trim() || cmsUrl,
+    CMS_SERVE_ADMIN: String(withAdmin),
+    SEED_DEMO_CONTENT: env.SEED_DEMO_CONTENT?.trim() || 'true',
+    REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook`,
+    REBUILD_WEBHOOK_SECRET: config.secret,
+    STRAPI_TELEMETRY_DISABLED: 'true',
+  };
+  const supervisor = new Supervisor({
+    spawn: () => {
+      log.write(`\n--- npm start: Strapi starting ${new Date().toISOString()}\n`);
+      const child = spawn(process.execPath, [strapiBin(), 'start'], { cwd: CMS_DIR, env: strapiEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+      for (const stream of [child.stdout!, child.stderr!]) {
+        stream.pipe(log, { end: false });
+        // Warnings and errors are worth seeing here; everything is in the log.
+        stream.on('data', (chunk: Buffer) => {
+          for (const line of chunk.toString().split('\n')) if (/\b(warn|error)\b/i.test(line)) console.log(`  [cms] ${line.trim()}`);
+        });
+      }
+      return child;
+    },
+    ready: (_child, signal) => strapiHealthy(signal),
+    readyTimeoutMs: 180_000,
+    initialMs: restartDelayMs,
+    maxMs: Math.max(30_000, restartDelayMs),
+    onEvent: (event) => {
+      const { status } = event;
+      if (event.type === 'down') {
+        // Builds need the CMS: hold them (webhooks and retries are kept) until it is back.
+        rebuild?.rebuilder.pause();
+        console.error(
+          `\n✗ Strapi stopped unexpectedly (${describeExit(status.lastExit!)}); restarting in ${seconds(event.restartInMs)}. ` +
+            `The site stays up with its last build. Log: ${cmsLog}`,
+        );
+      } else if (status.restarts > 0) {
+        console.log(`✓ Strapi is back (restart ${status.restarts}); rebuilding the site in case a change was missed.`);
+        rebuild?.rebuilder.resume();
+        rebuild?.rebuilder.notify({ event: 'cms.restart', receivedAt: new Date().toISOString() });
+      }
+    },
+  });
+  cms = supervisor;
+  rebuild = await step('Starting the rebuild service', () => startRebuildService(config, { cmsStatus: () => supervisor.status() }));
   // Strapi's seeding fires webhooks before it answers HTTP; build once it is up.
   rebuild.rebuilder.pause();
 
-  const cmsLog = path.join(logsDir, 'cms.log');
-  await step(`Starting Strapi on ${cmsUrl} (log: ${path.relative(REPO_DIR, cmsLog)})`, async () => {
-    const log = createWriteStream(cmsLog, { flags: 'a' });
-    log.write(`\n--- npm start ${new Date().toISOString()}\n`);
-    strapi = spawn(process.execPath, [strapiBin(), 'start'], {
-      cwd: CMS_DIR,
-      env: {
-        ...env,
-        PORT: String(cmsPort),
-        PUBLIC_URL: env.PUBLIC_URL?.trim() || cmsUrl,
-        CMS_SERVE_ADMIN: String(withAdmin),
-        SEED_DEMO_CONTENT: env.SEED_DEMO_CONTENT?.trim() || 'true',
-        REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook`,
-        REBUILD_WEBHOOK_SECRET: config.secret,
-        STRAPI_TELEMETRY_DISABLED: 'true',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const child = strapi;
-    strapiExited = new Promise((resolve) => child.on('exit', () => resolve()));
-    for (const stream of [child.stdout!, child.stderr!]) {
-      stream.pipe(log, { end: false });
-      // Warnings and errors are worth seeing here; everything is in the log.
-      stream.on('data', (chunk: Buffer) => {
-        for (const line of chunk.toString().split('\n')) if (/\b(warn|error)\b/i.test(line)) console.log(`  [cms] ${line.trim()}`);
-      });
-    }
-    await waitForStrapi(cmsLog, 180_000);
-    void strapiExited.then(() => {
-      if (!stopping) void shutdown(`Strapi exited unexpectedly (code ${child.exitCode}); see ${cmsLog}`, 1);
-    });
-  });
+  await step(`Starting Strapi on ${cmsUrl} (log: ${path.relative(REPO_DIR, cmsLog)})`, () =>
+    supervisor.start().catch(async (error: Error) => {
+      const text = await readFile(cmsLog, 'utf8').catch(() => '');
+      const tail = text.slice(text.lastIndexOf('\n--- npm start'));
+      const hint = /EADDRINUSE/.test(tail) ? ` Port ${cmsPort} is taken: stop the other process or set CMS_PORT.` : '';
+      throw new Error(`Strapi ${error.message}.${hint} Last lines of ${cmsLog}:\n${tail.trim().split('\n').slice(-15).join('\n')}`);
+    }),
+  );
 
   site = await step(`Serving the site on ${siteUrl}`, () =>
     startStaticServer({ root: rebuild!.rebuilder.folders.currentLink, port: sitePort, host: '0.0.0.0' }),

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { REPO_DIR, createSiteBuild } from './site-build';
+import type { SupervisedStatus } from '../lib/supervisor';
 import { Rebuilder, type BuildCommand } from './rebuilder';
 import { startWebhookServer, type WebhookServer } from './webhook-server';
 
@@ -57,7 +58,7 @@ export interface RebuildService {
 
 export async function startRebuildService(
   config: RebuildConfig,
-  options: { build?: BuildCommand; log?: (line: string) => void } = {},
+  options: { build?: BuildCommand; log?: (line: string) => void; cmsStatus?: () => SupervisedStatus } = {},
 ): Promise<RebuildService> {
   const siteBuild = options.build ? null : createSiteBuild(config);
   const rebuilder = new Rebuilder({
@@ -69,7 +70,7 @@ export async function startRebuildService(
     log: options.log,
   });
   await rebuilder.init();
-  const server = await startWebhookServer({ rebuilder, secret: config.secret, port: config.port, host: config.host, log: options.log });
+  const server = await startWebhookServer({ rebuilder, secret: config.secret, port: config.port, host: config.host, log: options.log, cmsStatus: options.cmsStatus });
   return {
     rebuilder,
     server,

@@ -6,6 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { close, listen } from '../lib/static-server';
+import type { SupervisedStatus } from '../lib/supervisor';
 import type { ChangeEvent, Rebuilder, RebuilderStatus } from './rebuilder';
 
 export const WEBHOOK_SECRET_HEADER = 'x-webhook-secret';
@@ -33,6 +34,8 @@ export interface WebhookServerOptions {
   port: number;
   host?: string;
   log?: (line: string) => void;
+  /** The supervised CMS, when this process runs it (`npm start`). */
+  cmsStatus?: () => SupervisedStatus;
 }
 
 export interface WebhookServer {
@@ -45,6 +48,7 @@ export interface WebhookServer {
 export interface ServiceStatus extends RebuilderStatus {
   /** `ignored`: authenticated webhooks whose event changes nothing on the site. */
   webhooks: { accepted: number; ignored: number; rejected: number; lastRejectedAt: string | null };
+  cms?: SupervisedStatus;
 }
 
 /** Strapi's webhook body: { event, model?, uid?, entry?: { documentId }, media?: {...} }. */
@@ -106,7 +110,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       return;
     }
     if (pathname === '/status' && req.method === 'GET') {
-      const status: ServiceStatus = { ...options.rebuilder.status(), webhooks: { ...webhooks } };
+      const status: ServiceStatus = { ...options.rebuilder.status(), webhooks: { ...webhooks }, cms: options.cmsStatus?.() };
       json(res, 200, status);
       return;
     }
