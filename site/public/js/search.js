@@ -84,6 +84,7 @@
   };
 
   var start = function (pagefind) {
+    var all = {}; // every filter name → value → number of articles, from the whole index
     var selected = {}; // filter name → list of chosen values
     var current = null; // the latest search: its results and how many are shown
     var generation = 0;
@@ -97,12 +98,13 @@
       return filters;
     };
 
+    // Every value is listed with how many of the current results have it: with one category
+    // chosen, the others (0) can still be added to it.
     var renderFilters = function (counts) {
       filterPanel.replaceChildren(el('h2', 'search-filters-title', 'Bộ lọc'));
-      Object.keys(counts).forEach(function (name) {
+      Object.keys(all).forEach(function (name) {
         var chosen = selected[name] || [];
-        // Values no result has are left out unless the reader chose them.
-        var values = Object.keys(counts[name]).filter(function (v) { return counts[name][v] > 0 || chosen.indexOf(v) >= 0; });
+        var values = Object.keys(all[name]);
         if (!values.length) return;
         var block = el('details', 'search-filter');
         block.open = chosen.length > 0;
@@ -116,14 +118,16 @@
           var box = el('input');
           box.type = 'checkbox';
           box.checked = chosen.indexOf(value) >= 0;
+          box.dataset.filter = name;
+          box.dataset.value = value;
           box.addEventListener('change', function () {
             var now = (selected[name] || []).filter(function (v) { return v !== value; });
             if (box.checked) now.push(value);
             selected[name] = now;
-            run(0);
+            run(0).catch(fail);
           });
           label.appendChild(box);
-          label.appendChild(document.createTextNode(value + ' (' + counts[name][value] + ')'));
+          label.appendChild(document.createTextNode(value + ' (' + ((counts[name] || {})[value] || 0) + ')'));
           group.appendChild(label);
         });
         block.appendChild(group);
@@ -131,18 +135,21 @@
       });
       filterPanel.hidden = filterPanel.children.length < 2;
     };
-    // Keeps open filter groups open when the counts change under the reader.
-    var openGroups = function () {
+    // The panel is built anew when the counts change: open groups stay open and a focused
+    // checkbox keeps the keyboard focus. (Compared as data, never put into a selector.)
+    var updateFilters = function (counts) {
       var open = {};
       filterPanel.querySelectorAll('details[open] > summary').forEach(function (s) { open[s.firstChild.textContent] = true; });
-      return open;
-    };
-    var updateFilters = function (counts) {
-      var open = openGroups();
+      var focused = filterPanel.contains(document.activeElement) ? document.activeElement.dataset : null;
       renderFilters(counts);
       filterPanel.querySelectorAll('details > summary').forEach(function (s) {
         if (open[s.firstChild.textContent]) s.parentNode.open = true;
       });
+      if (focused) {
+        filterPanel.querySelectorAll('input[type=checkbox]').forEach(function (box) {
+          if (box.dataset.filter === focused.filter && box.dataset.value === focused.value) box.focus();
+        });
+      }
     };
 
     var showMore = function () {
@@ -167,7 +174,8 @@
         list.replaceChildren();
         moreButton.hidden = true;
         status.textContent = '';
-        return pagefind.filters().then(function (all) { if (mine === generation) updateFilters(all); });
+        updateFilters(all);
+        return Promise.resolve();
       }
       status.textContent = typed ? 'Đang tìm “' + typed + '”…' : 'Đang tải';
       // Without words, the chosen filters list their articles newest first.
@@ -198,8 +206,11 @@
     moreButton.addEventListener('click', function () { showMore().catch(fail); });
 
     input.value = new URLSearchParams(location.search).get('q') || '';
-    // Searches count filter values only once the filter index is loaded, which filters() does.
-    return pagefind.filters().then(function () { return run(0); });
+    // Loading the filter index also lets searches count filter values.
+    return pagefind.filters().then(function (filters) {
+      all = filters;
+      return run(0);
+    });
   };
 
   // Written by the index step next to this page. Should it be unreadable, search the first bundle
