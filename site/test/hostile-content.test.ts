@@ -140,27 +140,25 @@ afterAll(async () => {
 });
 
 describe('hostile text in every editor-controlled field', () => {
-  it('runs and injects nothing on the home, article, print, category, tag, person and 404 pages', async () => {
+  it('runs and injects nothing on the home, article, print, category, tag, person and 404 pages, and shows the exact text', async () => {
+    for (const a of articles) {
+      const url = `/tin-tuc/${a.slug}/`;
+      const found = await visit(url, async (page) => {
+        expect(await page.locator('h1').textContent()).toBe(a.title);
+        expect(await page.locator('.sapo').textContent()).toBe(a.title);
+      });
+      expect(found).toEqual(clean(url));
+    }
     const urls = [
       '/',
       '/khong-co-trang-nay/',
-      ...articles.flatMap((a) => [`/tin-tuc/${a.slug}/`, `/chuyen-muc/${a.categorySlug}/`, `/tu-khoa/${a.tagSlug}/`, `/nguoi-thuc-hien/${a.personSlug}/`]),
+      ...articles.flatMap((a) => [`/chuyen-muc/${a.categorySlug}/`, `/tu-khoa/${a.tagSlug}/`, `/nguoi-thuc-hien/${a.personSlug}/`]),
     ];
     for (const url of urls) expect(await visit(url)).toEqual(clean(url));
     // The print view is the article under the print stylesheet.
     const printed = `/tin-tuc/${articles[0]!.slug}/`;
     expect(await visit(printed, (page) => page.emulateMedia({ media: 'print' }))).toEqual(clean(printed));
   }, 300_000);
-
-  it('shows each title as the exact text the editor typed', async () => {
-    for (const a of articles) {
-      const page = await context.newPage();
-      await page.goto(`${site.url}/tin-tuc/${a.slug}/`);
-      expect(await page.locator('h1').textContent()).toBe(a.title);
-      expect(await page.locator('.sapo').textContent()).toBe(a.title);
-      await page.close();
-    }
-  }, 120_000);
 
   it('runs and injects nothing on the search page, with every result shown and every filter opened', async () => {
     let titles: string[] = [];
