@@ -205,7 +205,9 @@
     });
     moreButton.addEventListener('click', function () { showMore().catch(fail); });
 
-    input.value = new URLSearchParams(location.search).get('q') || '';
+    // The box is in the page before this script is ready: words typed into it already are searched,
+    // else the query the page was opened with (the header's search form).
+    input.value = input.value || new URLSearchParams(location.search).get('q') || '';
     // Loading the filter index also lets searches count filter values.
     return pagefind.filters().then(function (filters) {
       all = filters;
