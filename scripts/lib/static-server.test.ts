@@ -3,13 +3,14 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { directive, nginxCsp } from '../web/csp';
 import { resolveInside, startStaticServer, type StaticServer } from './static-server';
 
 let dir: string;
 let server: StaticServer;
 
 /** Raw GET, so the path reaches the server exactly as written (no client-side normalising). */
-function get(rawPath: string): Promise<{ status: number; type: string; cache: string; location: string; body: string }> {
+function get(rawPath: string): Promise<{ status: number; type: string; cache: string; location: string; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const { port } = new URL(server.url);
     const req = request({ host: '127.0.0.1', port, path: rawPath, method: 'GET' }, (res) => {
@@ -23,6 +24,7 @@ function get(rawPath: string): Promise<{ status: number; type: string; cache: st
           cache: String(res.headers['cache-control'] ?? ''),
           location: String(res.headers.location ?? ''),
           body,
+          headers: res.headers,
         }),
       );
     });
@@ -81,6 +83,22 @@ describe('static site server', () => {
   it('caches hashed assets for a year and revalidates pages', async () => {
     expect((await get('/_astro/app.AbC123.css')).cache).toContain('immutable');
     expect((await get('/')).cache).toBe('no-cache');
+  });
+
+  it('sends the security headers and CSP of the production nginx on every response', async () => {
+    const csp = await nginxCsp();
+    // The policy was read, not an empty or partial string.
+    expect(directive(csp, 'script-src')).toContain("'self'");
+    expect(directive(csp, 'object-src')).toEqual(["'none'"]);
+    for (const p of ['/', '/tin-tuc/bai-mot/', '/khong-co/', '/_astro/app.AbC123.css', '/pagefind/pagefind.js', '/tin-tuc/bai-mot', '/..%5csecret.txt']) {
+      const { headers } = await get(p);
+      expect({ p, csp: headers['content-security-policy'] }).toEqual({ p, csp });
+      expect({ p, nosniff: headers['x-content-type-options'], referrer: headers['referrer-policy'] }).toEqual({
+        p,
+        nosniff: 'nosniff',
+        referrer: 'strict-origin-when-cross-origin',
+      });
+    }
   });
 
   it('never serves a file outside the build', async () => {

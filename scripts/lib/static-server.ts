@@ -2,11 +2,14 @@
  * A small static file server for the built site (local `npm start` and tests); production uses
  * nginx with scripts/web/nginx.conf. The root is resolved once per request (the `current` symlink
  * → one build folder), so a request is served from a single build even if a swap happens mid-way.
+ * Every response carries nginx.conf's security headers (CSP included), read from that file, so
+ * `npm start` shows what the policy blocks exactly as production would.
  */
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { nginxSecurityHeaders } from '../web/csp';
 
 export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -89,7 +92,8 @@ function cacheControl(urlPath: string): string {
   return urlPath.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, rootLink: string): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, rootLink: string, security: Record<string, string>): Promise<void> {
+  for (const [name, value] of Object.entries(security)) res.setHeader(name, value);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
@@ -129,7 +133,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, rootLink: strin
     'Content-Type': contentType(found.file),
     'Content-Length': found.size,
     'Cache-Control': status === 200 ? cacheControl(url.pathname) : 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
   });
   if (req.method === 'HEAD') {
     res.end();
@@ -142,8 +145,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, rootLink: strin
 
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const rootLink = path.resolve(options.root);
+  const security = await nginxSecurityHeaders();
   const server = createServer((req, res) => {
-    handle(req, res, rootLink).catch(() => {
+    handle(req, res, rootLink, security).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });

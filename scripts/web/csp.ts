@@ -9,6 +9,34 @@ import { fileURLToPath } from 'node:url';
 
 export const NGINX_CONF = path.join(path.dirname(fileURLToPath(import.meta.url)), 'nginx.conf');
 
+/**
+ * The response headers nginx adds to every response at `server` level (`add_header`), variables
+ * such as `$csp` filled in, Cache-Control left out (it varies by location), so the local static
+ * server sends the same security headers as production from this one source.
+ */
+export async function nginxSecurityHeaders(file = NGINX_CONF): Promise<Record<string, string>> {
+  const variables = new Map<string, string>();
+  const headers: Record<string, string> = {};
+  let depth = 0;
+  for (const raw of (await readFile(file, 'utf8')).split('\n')) {
+    const line = raw.replace(/#.*$/, '').trim();
+    // Inside `server { … }` only, not in its locations or `types`.
+    if (depth === 1) {
+      const set = /^set (\$\w+) "([^"]*)";$/.exec(line);
+      if (set) variables.set(set[1]!, set[2]!);
+      const add = /^add_header ([\w-]+) (?:"([^"]*)"|(\S+?))(?: always)?;$/.exec(line);
+      if (add && add[1] !== 'Cache-Control') {
+        const value = add[2] ?? add[3]!;
+        headers[add[1]!] = value.startsWith('$') ? (variables.get(value) ?? '') : value;
+        if (!headers[add[1]!]) throw new Error(`${file}: ${add[1]} uses ${value}, which is not set before it`);
+      }
+    }
+    depth += (line.match(/{/g) ?? []).length - (line.match(/}/g) ?? []).length;
+  }
+  if (!headers['Content-Security-Policy']) throw new Error(`${file} adds no Content-Security-Policy header at server level`);
+  return headers;
+}
+
 /** The policy string set in nginx.conf (`set $csp "…";`). */
 export async function nginxCsp(file = NGINX_CONF): Promise<string> {
   const match = /set \$csp "([^"]+)";/.exec(await readFile(file, 'utf8'));

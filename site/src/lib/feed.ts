@@ -21,7 +21,9 @@ const FEED_NAMESPACES = {
 export interface FeedImage { url: string; width: number; height: number; type: string }
 export type FeedImageOf = (photo: PhotoEntry) => Promise<FeedImage>;
 
-const xml = escapeHtml;
+// @astrojs/rss parses customData again with fast-xml-parser, which decodes XML's named entities
+// only: escapeHtml's `&#39;` would reach the feed as the text `&#39;` (a name like `Ánh'`).
+const xml = (text: string) => escapeHtml(text).replace(/&#39;/g, '&apos;');
 
 function figure(photo: PhotoEntry, image: FeedImage): string {
   const caption = [photo.caption, photo.credit && `(${photoCreditText(photo.credit)})`].filter(Boolean).join(' ');
