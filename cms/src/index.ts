@@ -5,6 +5,7 @@ import { enforcePublicAccess } from './bootstrap/public-access';
 import { syncRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { keepSqliteStatistics } from './bootstrap/sqlite-statistics';
 import { registerArticlePublishing } from './documents/article-publishing';
+import { backfillDerivedText, registerDerivedText } from './documents/derived-text';
 import { registerArticleSnapshots, type ArticleSnapshots } from './documents/article-snapshots';
 import { registerSlugFilling } from './documents/slugs';
 import { envBool } from './lib/env';
@@ -19,6 +20,7 @@ export default {
     registerSlugFilling(strapi);
     registerArticlePublishing(strapi);
     articleSnapshots = registerArticleSnapshots(strapi);
+    registerDerivedText(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -31,6 +33,7 @@ export default {
       const report = await seedDemoContent(strapi);
       strapi.log.info(`Loaded the demo content: ${JSON.stringify(report.counts)}`);
     }
+    await backfillDerivedText(strapi);
   },
 
   async destroy() {
