@@ -132,6 +132,28 @@ export const COMPONENT_VIEWS: Record<string, View> = {
 const VIEWS_VERSION = 1;
 const VIEWS_KEY = 'admin-views';
 
+/**
+ * Strapi creates its three admin roles with English names and descriptions, stored in the
+ * database (not translatable messages). Each is renamed while it still has Strapi's wording.
+ */
+const ROLE_NAMES: Record<string, { english: string; name: string; description: string }> = {
+  'strapi-super-admin': {
+    english: 'Super Admin',
+    name: 'Quản trị hệ thống',
+    description: 'Toàn quyền: nội dung, tài khoản, phân quyền và cài đặt.',
+  },
+  'strapi-editor': {
+    english: 'Editor',
+    name: 'Biên tập viên',
+    description: 'Viết, sửa và xuất bản mọi tin bài, kể cả bài của người khác.',
+  },
+  'strapi-author': {
+    english: 'Author',
+    name: 'Phóng viên',
+    description: 'Viết, sửa và xuất bản các tin bài do mình tạo.',
+  },
+};
+
 interface Metadata {
   edit?: Record<string, unknown>;
   list?: Record<string, unknown>;
@@ -197,6 +219,12 @@ export async function applyAdminLabels(strapi: Core.Strapi): Promise<void> {
   await apply(contentTypes, CONTENT_TYPE_LABELS);
   await apply(components, COMPONENT_LABELS);
   await store.set({ key: STORE_KEY, value: written });
+
+  for (const [code, role] of Object.entries(ROLE_NAMES)) {
+    await strapi.db
+      .query('admin::role')
+      .update({ where: { code, name: role.english }, data: { name: role.name, description: role.description } });
+  }
 
   // Views are written once per VIEWS_VERSION: after that, "Configure the view" is the admin's.
   if (((await store.get({ key: VIEWS_KEY })) as number | null) !== VIEWS_VERSION) {

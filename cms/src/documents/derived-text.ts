@@ -17,9 +17,8 @@ import { foldVietnamese } from '../lib/slug';
  * column. Neither folds Vietnamese: SQLite's LIKE only ignores the case of ASCII letters, and
  * neither treats "a" and "ấ" as the same letter. So each searchable type keeps a hidden
  * `searchText` column holding its words folded (foldVietnamese: "Đảng ủy" → "dang uy"), and
- * `_q` is folded the same way before it reaches the query: "tan phu", "dang uy" and "Đảng ủy"
- * then all match "dang uy xa tan phu …". The other string columns are still searched with the
- * folded words, which is what the unaccented ones (slug, import keys) hold anyway.
+ * `_q` is folded the same way before it reaches the query (foldSearch): "tan phu", "dang uy" and
+ * "Đảng ủy" then all match "dang uy xa tan phu …".
  */
 export const SEARCH_SOURCES: Record<string, { fields: string[]; byline?: true }> = {
   'api::article.article': { fields: ['title', 'sapo', 'unit'], byline: true },
@@ -91,14 +90,26 @@ async function store(strapi: Core.Strapi, uid: string, rows: Row[]): Promise<voi
   }
 }
 
+/**
+ * One word is searched as Strapi does, folded: in every string column and the id. Several words
+ * must each appear in the folded words, in any order ("dang uy thanh loi" finds "Đảng ủy xã
+ * Thạnh Lợi"), as a search box is expected to behave. A query of only punctuation folds to
+ * nothing and is left as typed.
+ */
+function foldSearch(params: { _q?: string; filters?: unknown }): void {
+  const words = foldVietnamese(params._q ?? '').split(' ').filter(Boolean);
+  if (words.length === 1) params._q = words[0];
+  if (words.length < 2) return;
+  delete params._q;
+  const each = words.map((word) => ({ searchText: { $contains: word } }));
+  params.filters = params.filters ? { $and: [params.filters, ...each] } : { $and: each };
+}
+
 export function registerDerivedText(strapi: Core.Strapi): void {
   strapi.documents.use(async (ctx, next) => {
     if (!SEARCH_SOURCES[ctx.uid]) return next();
-    const params = ctx.params as { _q?: unknown; documentId?: string };
-    if (READS.has(ctx.action) && typeof params._q === 'string') {
-      // A query of only punctuation folds to nothing; it is then searched as typed.
-      params._q = foldVietnamese(params._q) || params._q;
-    }
+    const params = ctx.params as { _q?: unknown; documentId?: string; filters?: unknown };
+    if (READS.has(ctx.action) && typeof params._q === 'string') foldSearch(params as { _q: string; filters?: unknown });
     const result = await next();
     if (WRITES.has(ctx.action)) {
       const written = result as (Partial<Row> & { documentId?: string }) | null;
