@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
+import { Flex, Link, Typography } from '@strapi/design-system';
 import { useFetchClient, type StrapiApp } from '@strapi/strapi/admin';
 import { vietnamese } from './translations/vi';
 
@@ -48,14 +49,22 @@ function SiteLink({ slug }: { slug: string }) {
     };
   }, [get]);
   if (siteUrl === null) return null;
-  if (!siteUrl) return <p>{formatMessage({ id: 'toa-soan.site-link.no-address' })}</p>;
+  if (!siteUrl) {
+    return (
+      <Typography variant="pi" textColor="neutral600">
+        {formatMessage({ id: 'toa-soan.site-link.no-address' })}
+      </Typography>
+    );
+  }
   return (
-    <div>
-      <a href={articleUrl(siteUrl, slug)} target="_blank" rel="noopener">
+    <Flex direction="column" alignItems="flex-start" gap={2}>
+      <Link href={articleUrl(siteUrl, slug)} isExternal>
         {formatMessage({ id: 'toa-soan.site-link.label' })}
-      </a>
-      <p>{formatMessage({ id: 'toa-soan.site-link.hint' })}</p>
-    </div>
+      </Link>
+      <Typography variant="pi" textColor="neutral600">
+        {formatMessage({ id: 'toa-soan.site-link.hint' })}
+      </Typography>
+    </Flex>
   );
 }
 
@@ -85,8 +94,8 @@ interface ListHeader {
 /** "20/09/2025 09:00" (in the editor's language), where Strapi writes "lúc 09:00 Thứ Bảy, 20 tháng 9, 2025". */
 function ShortDateTime({ value }: { value: unknown }) {
   const { formatDate } = useIntl();
-  if (typeof value !== 'string' || !value) return <span>-</span>;
-  return <span>{formatDate(value, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })}</span>;
+  const text = typeof value === 'string' && value ? formatDate(value, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }) : '-';
+  return <Typography textColor="neutral800">{text}</Typography>;
 }
 
 /**
@@ -116,7 +125,7 @@ export default {
         ...vietnamese,
         ...roleLabels.vi,
         'toa-soan.site-link.title': 'Trên trang web',
-        'toa-soan.site-link.label': 'Xem trên trang ↗',
+        'toa-soan.site-link.label': 'Xem trên trang',
         'toa-soan.site-link.hint': 'Trang web cập nhật bài vài phút sau khi xuất bản.',
         'toa-soan.site-link.no-address': 'Chưa có địa chỉ trang web: điền "baseUrl" trong Cấu hình cổng thông tin.',
         'Auth.form.welcome.title': 'Tòa soạn',
@@ -125,7 +134,7 @@ export default {
       en: {
         ...roleLabels.en,
         'toa-soan.site-link.title': 'On the site',
-        'toa-soan.site-link.label': 'View on the site ↗',
+        'toa-soan.site-link.label': 'View on the site',
         'toa-soan.site-link.hint': 'The site shows the article a few minutes after publishing.',
         'toa-soan.site-link.no-address': 'No site address yet: fill in "baseUrl" in the portal settings.',
         'Auth.form.welcome.title': 'Tòa soạn newsroom',
