@@ -22,6 +22,8 @@ const SCREENSHOTS = path.join(REPO_DIR, 'artifacts', 'screenshots');
 const VIEWPORTS = { desktop: { width: 1366, height: 900 }, mobile: { width: 390, height: 844 } } as const;
 /** The admin is checked on a newsroom's usual screen and on a phone. */
 const ADMIN_VIEWPORTS = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
+/** How long the admin may take to show what it fetched (vitest's poll gives up after 1 s by default). */
+const ADMIN_UPDATE_MS = 15_000;
 /** A webhook-triggered Astro + Pagefind build on a shared two-core machine. */
 const REBUILD_TIMEOUT_MS = 240_000;
 
@@ -196,7 +198,7 @@ describe('newsroom, editor to reader', () => {
   it('the article list: newest first, status in view at 1,440 px, search without diacritics or case', async () => {
     await withAdminPage('list', async (page) => {
       await page.goto(`${stack.cms.url}${ARTICLE_LIST_PATH}`);
-      await expect.poll(async () => (await listedTitles(page))[0]).toBe(TITLE);
+      await expect.poll(async () => (await listedTitles(page))[0], { timeout: ADMIN_UPDATE_MS }).toBe(TITLE);
       for (const name of ['Tiêu đề', 'Chuyên mục', 'Tác giả', 'Ngày đăng', 'Trạng thái']) {
         const header = page.getByRole('main').locator('thead th').filter({ hasText: new RegExp(name, 'i') });
         const box = await header.boundingBox();
@@ -207,19 +209,20 @@ describe('newsroom, editor to reader', () => {
       for (const shown of [draft.categoryName, writer.name, 'Đã xuất bản', vietnamDate()]) expect(newest).toContain(shown);
       await adminScreenshots(page, 'admin-list');
 
+      // Each query once: the admin caches answers, so a repeated query sends no request.
       for (const [query, expected] of [
-        ['de bao rach dung', TITLE],
-        ['DE BAO rach đùng', TITLE],
-        ['đê bao Rạch Đùng', TITLE],
         ['dang uy thanh loi', DEMO_TITLE],
         ['Đảng ủy xã Thạnh Lợi', DEMO_TITLE],
         ['đảng ủy', DEMO_TITLE],
+        ['DE BAO rach đùng', TITLE],
+        ['đê bao Rạch Đùng', TITLE],
+        ['de bao rach dung', TITLE],
       ] as const) {
         await searchArticleList(page, query);
-        await expect.poll(() => listedTitles(page), { message: `titles found by "${query}"` }).toContainEqual(expect.stringMatching(expected));
+        await expect
+          .poll(() => listedTitles(page), { message: `titles found by "${query}"`, timeout: ADMIN_UPDATE_MS })
+          .toContainEqual(expect.stringMatching(expected));
       }
-      await searchArticleList(page, 'de bao rach dung');
-      await expect.poll(() => listedTitles(page)).toContain(TITLE);
       await adminScreenshots(page, 'admin-search');
     });
   });
@@ -255,6 +258,10 @@ describe('newsroom, editor to reader', () => {
       const siteLink = page.getByRole('link', { name: /Xem trên trang/ });
       expect(await siteLink.getAttribute('href')).toBe(requireArticleUrl());
       await adminScreenshots(page, 'admin-form');
+      // The form scrolls inside the admin's frame, so a full-page shot stops at its top: the byline,
+      // category and yes/no field get a shot of their own.
+      await page.getByText(`Bài: ${writer.name}`).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-form-byline-desktop.png') });
       const [tab] = await Promise.all([page.waitForEvent('popup'), siteLink.click()]);
       await tab.waitForLoadState('load');
       expect(await tab.locator('h1').first().innerText()).toBe(TITLE);
