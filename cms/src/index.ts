@@ -8,6 +8,7 @@ import { syncRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { keepSqliteStatistics } from './bootstrap/sqlite-statistics';
 import { registerArticlePublishing } from './documents/article-publishing';
 import { normaliseStoredPhotoCredits, registerPhotoCreditNormalising } from './documents/photo-credits';
+import { backfillDerivedText, registerDerivedText } from './documents/derived-text';
 import { registerArticleSnapshots, type ArticleSnapshots } from './documents/article-snapshots';
 import { registerSlugFilling } from './documents/slugs';
 import { registerXmlSafeText } from './documents/xml-safe-text';
@@ -29,6 +30,7 @@ export default {
     registerPhotoCreditNormalising(strapi);
     registerArticlePublishing(strapi);
     articleSnapshots = registerArticleSnapshots(strapi);
+    registerDerivedText(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -42,6 +44,7 @@ export default {
       const report = await seedDemoContent(strapi);
       strapi.log.info(`Loaded the demo content: ${JSON.stringify(report.counts)}`);
     }
+    await backfillDerivedText(strapi);
   },
 
   async destroy() {

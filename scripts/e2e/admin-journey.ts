@@ -70,7 +70,7 @@ export async function writeAndPublishArticle(page: Page, cmsUrl: string, draft: 
   for (const [index, credit] of draft.byline.entries()) {
     // The first line comes from the empty placeholder, later ones from "Add an entry".
     if (index === 0) await page.getByRole('button', { name: text('no entry yet', 'chưa có') }).last().click();
-    else await page.getByRole('button', { name: text('add an entry', 'thêm (một )?mục') }).click();
+    else await page.getByRole('button', { name: text('add an entry', 'thêm (một )?(mục|dòng)') }).click();
     await page.locator(`[name="byline.${index}.role"]`).click();
     await page.getByRole('option', { name: ROLE_OPTION[credit.role] }).click();
     await pickRelation(page, `byline.${index}.person`, credit.personName);
@@ -99,11 +99,11 @@ async function expectValueChange(input: Locator, from: string): Promise<void> {
 
 /** Opens the media library from an empty media field, uploads one image and selects it. */
 async function uploadIntoMediaField(page: Page, fileName: string, jpeg: Buffer): Promise<void> {
-  await page.getByRole('button', { name: text('click to add an asset', 'thêm (một )?tệp|tải') }).click();
+  await page.getByRole('button', { name: text('click to add an asset', 'thêm (một )?(tệp|ảnh)|tải') }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: text('add (more|new) assets', 'thêm tệp') }).first().click();
   await dialog.locator('input[type=file]').setInputFiles({ name: fileName, mimeType: 'image/jpeg', buffer: jpeg });
-  await dialog.getByRole('button', { name: text('upload 1 asset', 'tải lên 1') }).click();
+  await dialog.getByRole('button', { name: text('upload 1 asset', 'tải lên 1|tải 1 tệp lên') }).click();
   // After the upload the library shows the new asset already selected; Finish attaches it.
   await dialog.getByText(fileName).waitFor();
   await dialog.getByRole('button', { name: text('^finish$', '^(xong|hoàn tất)$') }).click();
@@ -122,4 +122,28 @@ async function visibleErrors(page: Page): Promise<string> {
   const alerts = await page.getByRole('alert').allInnerTexts();
   const fieldErrors = await page.locator('[id$="-error"], [role=alert]').allInnerTexts();
   return [...new Set([...alerts, ...fieldErrors])].join('\n') || '(no error message on the page)';
+}
+
+export const ARTICLE_LIST_PATH = '/admin/content-manager/collection-types/api::article.article';
+
+/**
+ * Types into the article list's search box as an editor does (the magnifier opens it, Enter
+ * searches) and waits for the list the admin asked for with exactly this query.
+ */
+export async function searchArticleList(page: Page, query: string): Promise<void> {
+  const box = page.getByRole('main').locator('input[name=search]');
+  if (!(await box.isVisible())) await page.getByRole('main').getByRole('button', { name: text('^search$', '^tìm kiếm$') }).click();
+  const answered = page.waitForResponse(
+    (res) => res.url().includes('/content-manager/collection-types/api::article.article?') && new URL(res.url()).searchParams.get('_q') === query,
+  );
+  await box.fill(query);
+  await box.press('Enter');
+  const response = await answered;
+  if (!response.ok()) throw new Error(`The list search for "${query}" answered ${response.status()}`);
+}
+
+/** The titles in the article list as shown (the first column after the checkboxes). */
+export async function listedTitles(page: Page): Promise<string[]> {
+  const rows = page.getByRole('main').locator('tbody tr');
+  return (await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1]?.textContent?.trim() ?? ''))).filter(Boolean);
 }

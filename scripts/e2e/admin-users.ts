@@ -32,8 +32,7 @@ export async function createEditor(cmsUrl: string, superAdminJwt: string, name =
   });
   // An invited user is inactive until registered; setting a password and isActive skips the e-mail.
   await adminApi(cmsUrl, superAdminJwt, 'PUT', `/admin/users/${user.id}`, { password, isActive: true });
+  // No preferred language is set: the journey checks that the admin is Vietnamese by default.
   const jwt = await adminLogin(cmsUrl, email, password);
-  // The newsroom works in Vietnamese: the admin switches to it at the editor's next login.
-  await adminApi(cmsUrl, jwt, 'PUT', '/admin/users/me', { preferedLanguage: 'vi' });
   return { id: user.id, email, password, jwt };
 }

@@ -10,12 +10,17 @@ export interface Person {
   name: string;
 }
 
-const contentApi = <T>(cmsUrl: string, token: string, method: 'GET' | 'POST', path: string, body?: unknown) =>
+const contentApi = <T>(cmsUrl: string, token: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) =>
   strapiRequest<T>({ url: cmsUrl, token }, method, path, body);
 
 export async function createPerson(cmsUrl: string, token: string, name: string, slug: string, jobTitle: string): Promise<Person> {
   const { data } = await contentApi<{ data: Person }>(cmsUrl, token, 'POST', '/api/people', { data: { name, slug, jobTitle } });
   return data;
+}
+
+/** The portal's address in its settings, which the admin's "Xem trên trang" link is built from. */
+export async function setSiteAddress(cmsUrl: string, token: string, baseUrl: string): Promise<void> {
+  await contentApi(cmsUrl, token, 'PUT', '/api/site-setting', { data: { baseUrl } });
 }
 
 /**

@@ -12,20 +12,26 @@ import sharp from 'sharp';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEditor, type AdminAccount } from './admin-users';
-import { logIn, writeAndPublishArticle, type ArticleDraft } from './admin-journey';
+import { ARTICLE_LIST_PATH, listedTitles, logIn, searchArticleList, writeAndPublishArticle, type ArticleDraft } from './admin-journey';
 import { launchBrowser } from './browser';
-import { createPerson, findPublished, pickCategory, type Person } from './fixtures';
+import { createPerson, findPublished, pickCategory, setSiteAddress, type Person } from './fixtures';
 import { describeViolations, focusIndicator, seriousAxeViolations, vietnamDate, waitForSiteText } from './reader';
 import { REPO_DIR, startStack, type Stack } from './stack';
 
 const SCREENSHOTS = path.join(REPO_DIR, 'artifacts', 'screenshots');
 const VIEWPORTS = { desktop: { width: 1366, height: 900 }, mobile: { width: 390, height: 844 } } as const;
+/** The admin is checked on a newsroom's usual screen and on a phone. */
+const ADMIN_VIEWPORTS = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
+/** How long the admin may take to show what it fetched (vitest's poll gives up after 1 s by default). */
+const ADMIN_UPDATE_MS = 15_000;
 /** A webhook-triggered Astro + Pagefind build on a shared two-core machine. */
 const REBUILD_TIMEOUT_MS = 240_000;
 
 // Distinctive words a reader will later type without diacritics, đ included.
 const TITLE = 'Đồng chí Bí thư kiểm tra đê bao ấp Rạch Đùng trước mùa lũ';
 const SEARCH_AS_TYPED = 'dong chi de bao rach dung';
+/** A demo article the admin search must find however its words are typed. */
+const DEMO_TITLE = /^Đảng ủy xã Thạnh Lợi/;
 
 let stack: Stack;
 let browser: Browser;
@@ -33,6 +39,9 @@ let editor: AdminAccount;
 let writer: Person;
 let photographer: Person;
 let draft: ArticleDraft;
+/** The editor's admin tab, kept logged in across the admin steps (Strapi rate-limits logins). */
+let adminContext: BrowserContext | undefined;
+let adminPage: Page;
 /** The article's address on the site, found by following the home page's link. */
 let articleUrl: string | undefined;
 
@@ -59,6 +68,29 @@ async function withReaderPage(step: string, run: (page: Page) => Promise<void>, 
   }
 }
 
+/** Runs an admin step in the editor's tab; a failure leaves a screenshot of where it stood. */
+async function withAdminPage(step: string, run: (page: Page) => Promise<void>): Promise<void> {
+  if (!adminContext) throw new Error('The editor did not reach the admin in an earlier step');
+  try {
+    await run(adminPage);
+  } catch (error) {
+    await adminPage.screenshot({ path: path.join(SCREENSHOTS, `failed-admin-${step}.png`), fullPage: true }).catch(() => {});
+    throw error;
+  }
+}
+
+/** `<name>-desktop.png` at 1,440 px and `<name>-phone.png` at 390 px, as an editor would see them. */
+async function adminScreenshots(page: Page, name: string): Promise<void> {
+  for (const [viewport, size] of Object.entries(ADMIN_VIEWPORTS)) {
+    await page.setViewportSize(size);
+    await page.waitForFunction((width) => window.innerWidth === width, size.width);
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${viewport}.png`), fullPage: true });
+  }
+  await page.setViewportSize(ADMIN_VIEWPORTS.desktop);
+  await page.waitForFunction((width) => window.innerWidth === width, ADMIN_VIEWPORTS.desktop.width);
+}
+
 async function newReaderPage(viewport: keyof typeof VIEWPORTS = 'desktop'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
@@ -80,6 +112,7 @@ describe('newsroom, editor to reader', () => {
     writer = await createPerson(stack.cms.url, token, 'Hồ Thị Ngọc Diễm', 'ho-thi-ngoc-diem', 'Phóng viên');
     photographer = await createPerson(stack.cms.url, token, 'Đặng Quốc Khánh', 'dang-quoc-khanh', 'Phóng viên ảnh');
     const category = await pickCategory(stack.cms.url, token);
+    await setSiteAddress(stack.cms.url, token, stack.siteUrl);
     const jpeg = await sharp({
       create: { width: 1600, height: 1000, channels: 3, background: { r: 34, g: 120, b: 72 } },
     })
@@ -106,23 +139,32 @@ describe('newsroom, editor to reader', () => {
   });
 
   afterAll(async () => {
+    await adminContext?.close();
     await browser?.close();
     await stack?.stop();
   });
 
-  it('an editor writes and publishes an article in the admin panel', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    try {
+  it('the admin opens in Vietnamese in a browser that never chose a language, and the editor logs in', async () => {
+    // A fresh profile: nothing in localStorage, the browser asking for Vietnamese as a newsroom's PC does.
+    adminContext = await browser.newContext({ viewport: ADMIN_VIEWPORTS.desktop, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    adminPage = await adminContext.newPage();
+    adminPage.setDefaultTimeout(20_000);
+    await withAdminPage('login', async (page) => {
+      await page.goto(`${stack.cms.url}/admin/auth/login`);
+      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+      expect(await page.locator('body').innerText()).toContain('Đăng nhập để viết và biên tập tin bài');
+      await adminScreenshots(page, 'admin-login');
+
       await logIn(page, stack.cms.url, editor.email, editor.password);
-      await writeAndPublishArticle(page, stack.cms.url, draft);
-    } catch (error) {
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'failed-admin.png'), fullPage: true }).catch(() => {});
-      throw error;
-    } finally {
-      await context.close();
-    }
+      // The editor has no preferred language of their own: the admin stays Vietnamese after login.
+      await page.getByRole('link', { name: 'Quản lý nội dung' }).first().waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    });
+  });
+
+  it('an editor writes and publishes an article in the admin panel', async () => {
+    await withAdminPage('write', (page) => writeAndPublishArticle(page, stack.cms.url, draft));
 
     // What the site will read: the published version, through the public API.
     const article = await findPublished(stack.cms.url, TITLE);
@@ -153,6 +195,38 @@ describe('newsroom, editor to reader', () => {
     });
   });
 
+  it('the article list: newest first, status in view at 1,440 px, search without diacritics or case', async () => {
+    await withAdminPage('list', async (page) => {
+      await page.goto(`${stack.cms.url}${ARTICLE_LIST_PATH}`);
+      await expect.poll(async () => (await listedTitles(page))[0], { timeout: ADMIN_UPDATE_MS }).toBe(TITLE);
+      for (const name of ['Tiêu đề', 'Chuyên mục', 'Tác giả', 'Ngày đăng', 'Trạng thái']) {
+        const header = page.getByRole('main').locator('thead th').filter({ hasText: new RegExp(name, 'i') });
+        const box = await header.boundingBox();
+        expect(box, `the "${name}" column`).not.toBeNull();
+        expect(box!.x + box!.width, `the "${name}" column ends inside the screen`).toBeLessThanOrEqual(ADMIN_VIEWPORTS.desktop.width);
+      }
+      const newest = await page.getByRole('main').locator('tbody tr').first().innerText();
+      for (const shown of [draft.categoryName, writer.name, 'Đã xuất bản', vietnamDate()]) expect(newest).toContain(shown);
+      await adminScreenshots(page, 'admin-list');
+
+      // Each query once: the admin caches answers, so a repeated query sends no request.
+      for (const [query, expected] of [
+        ['dang uy thanh loi', DEMO_TITLE],
+        ['Đảng ủy xã Thạnh Lợi', DEMO_TITLE],
+        ['đảng ủy', DEMO_TITLE],
+        ['DE BAO rach đùng', TITLE],
+        ['đê bao Rạch Đùng', TITLE],
+        ['de bao rach dung', TITLE],
+      ] as const) {
+        await searchArticleList(page, query);
+        await expect
+          .poll(() => listedTitles(page), { message: `titles found by "${query}"`, timeout: ADMIN_UPDATE_MS })
+          .toContainEqual(expect.stringMatching(expected));
+      }
+      await adminScreenshots(page, 'admin-search');
+    });
+  });
+
   it('the article shows its byline, the credited photo and the date', async () => {
     await withReaderPage('article', async (page) => {
       await page.goto(requireArticleUrl());
@@ -170,6 +244,31 @@ describe('newsroom, editor to reader', () => {
 
       expect(await article.locator('time').first().innerText()).toContain(vietnamDate());
     });
+  });
+
+  it('the article form: importer fields hidden, byline lines named, "Xem trên trang" opens the article', async () => {
+    await withAdminPage('form', async (page) => {
+      await page.getByRole('main').locator('tbody tr').filter({ hasText: TITLE }).first().click();
+      await page.locator('input[name=title]').waitFor();
+      expect(await page.locator('[name=sourceKey], [name=sourceCaptions], [name=bylineNames]').count()).toBe(0);
+      const form = await page.getByRole('main').innerText();
+      expect(form).toContain(`Bài: ${writer.name}`);
+      expect(form).toContain(`Ảnh: ${photographer.name}`);
+
+      const siteLink = page.getByRole('link', { name: /Xem trên trang/ });
+      expect(await siteLink.getAttribute('href')).toBe(requireArticleUrl());
+      await adminScreenshots(page, 'admin-form');
+      // The form scrolls inside the admin's frame, so a full-page shot stops at its top: the byline,
+      // category and yes/no field get a shot of their own.
+      await page.getByText(`Bài: ${writer.name}`).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-form-byline-desktop.png') });
+      const [tab] = await Promise.all([page.waitForEvent('popup'), siteLink.click()]);
+      await tab.waitForLoadState('load');
+      expect(await tab.locator('h1').first().innerText()).toBe(TITLE);
+      await tab.close();
+    });
+    await adminContext?.close();
+    adminContext = undefined;
   });
 
   it('search finds the article from words typed without diacritics, đ included', async () => {

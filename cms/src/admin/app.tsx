@@ -1,4 +1,8 @@
-import type { StrapiApp } from '@strapi/strapi/admin';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import { Flex, Link, Typography } from '@strapi/design-system';
+import { useFetchClient, type StrapiApp } from '@strapi/strapi/admin';
+import { vietnamese } from './translations/vi';
 
 type RichTextBlocks = Record<string, unknown>;
 
@@ -22,18 +26,120 @@ const roleLabels = {
   },
 };
 
+/** Where Strapi keeps the admin's language (set by the login page's picker and the profile). */
+const LANGUAGE_KEY = 'strapi-admin-language';
+
+/** The live site's address of an article; the site serves articles under /tin-tuc/<slug>/. */
+const articleUrl = (siteUrl: string, slug: string) => `${siteUrl.replace(/\/+$/, '')}/tin-tuc/${encodeURIComponent(slug)}/`;
+
+/**
+ * The site's address is the portal's own setting (Cấu hình cổng thông tin → baseUrl), read when
+ * the form opens: the admin bundle is built once (in the image, or before tests pick their
+ * ports), so an address baked in at build time would be wrong wherever the site moves.
+ */
+function SiteLink({ slug }: { slug: string }) {
+  const { get } = useFetchClient();
+  const { formatMessage } = useIntl();
+  const [siteUrl, setSiteUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    get<{ data?: { baseUrl?: string | null } }>('/content-manager/single-types/api::site-setting.site-setting')
+      .then((res) => current && setSiteUrl(res.data.data?.baseUrl?.trim() || ''))
+      .catch(() => current && setSiteUrl(''));
+    return () => {
+      current = false;
+    };
+  }, [get]);
+  if (siteUrl === null) return null;
+  if (!siteUrl) {
+    return (
+      <Typography variant="pi" textColor="neutral600">
+        {formatMessage({ id: 'toa-soan.site-link.no-address' })}
+      </Typography>
+    );
+  }
+  return (
+    <Flex direction="column" alignItems="flex-start" gap={2}>
+      <Link href={articleUrl(siteUrl, slug)} isExternal>
+        {formatMessage({ id: 'toa-soan.site-link.label' })}
+      </Link>
+      <Typography variant="pi" textColor="neutral600">
+        {formatMessage({ id: 'toa-soan.site-link.hint' })}
+      </Typography>
+    </Flex>
+  );
+}
+
+/** What the content manager passes to an edit-view side panel (its PanelComponent props). */
+interface PanelProps {
+  model: string;
+  document?: { status?: string; slug?: unknown };
+}
+
+/** Shown once the article has a published version: a draft has no page on the site yet. */
+const SiteLinkPanel = ({ model, document }: PanelProps) => {
+  const { formatMessage } = useIntl();
+  const slug = document?.slug;
+  if (model !== 'api::article.article' || !document?.status || document.status === 'draft' || typeof slug !== 'string' || !slug) {
+    return null;
+  }
+  return { title: formatMessage({ id: 'toa-soan.site-link.title' }), content: <SiteLink slug={slug} /> };
+};
+
+/** A list column as the content manager's inject-column-in-table hook passes it. */
+interface ListHeader {
+  name: string;
+  attribute?: { type?: string };
+  cellFormatter?: (row: Record<string, unknown>) => ReactNode;
+}
+
+/** "20/09/2025 09:00" (in the editor's language), where Strapi writes "lúc 09:00 Thứ Bảy, 20 tháng 9, 2025". */
+function ShortDateTime({ value }: { value: unknown }) {
+  const { formatDate } = useIntl();
+  const text = typeof value === 'string' && value ? formatDate(value, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }) : '-';
+  return <Typography textColor="neutral800">{text}</Typography>;
+}
+
+/**
+ * Date-and-time columns in short form: Strapi's long form takes a quarter of a 1,440 px screen
+ * and pushes the status column (which Strapi always puts last) out of sight in the article list.
+ */
+const shortDateColumns = ({ displayedHeaders, layout }: { displayedHeaders: ListHeader[]; layout: unknown }) => ({
+  displayedHeaders: displayedHeaders.map((header) =>
+    header.attribute?.type === 'datetime' && !header.cellFormatter
+      ? { ...header, cellFormatter: (row: Record<string, unknown>) => <ShortDateTime value={row[header.name]} /> }
+      : header,
+  ),
+  layout,
+});
+
+/** The part of the content manager's extension API used here (the plugin object types it loosely). */
+interface ContentManagerApis {
+  addEditViewSidePanel(reducer: (panels: unknown[]) => unknown[]): void;
+  addRichTextBlocks(update: (blocks: RichTextBlocks) => RichTextBlocks): void;
+}
+
 export default {
   config: {
     // English is built in; Vietnamese is what the newsroom works in.
     locales: ['vi'],
     translations: {
       vi: {
+        ...vietnamese,
         ...roleLabels.vi,
+        'toa-soan.site-link.title': 'Trên trang web',
+        'toa-soan.site-link.label': 'Xem trên trang',
+        'toa-soan.site-link.hint': 'Trang web cập nhật bài vài phút sau khi xuất bản.',
+        'toa-soan.site-link.no-address': 'Chưa có địa chỉ trang web: điền "baseUrl" trong Cấu hình cổng thông tin.',
         'Auth.form.welcome.title': 'Tòa soạn',
         'Auth.form.welcome.subtitle': 'Đăng nhập để viết và biên tập tin bài',
       },
       en: {
         ...roleLabels.en,
+        'toa-soan.site-link.title': 'On the site',
+        'toa-soan.site-link.label': 'View on the site',
+        'toa-soan.site-link.hint': 'The site shows the article a few minutes after publishing.',
+        'toa-soan.site-link.no-address': 'No site address yet: fill in "baseUrl" in the portal settings.',
         'Auth.form.welcome.title': 'Tòa soạn newsroom',
         'Auth.form.welcome.subtitle': 'Log in to write and edit articles',
       },
@@ -41,12 +147,19 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
+  register() {
+    // Strapi opens in English unless this key says otherwise (it does not read the browser's
+    // language). An editor who picks English on the login page or in the profile keeps it.
+    if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'vi');
+  },
   bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager').apis as unknown as ContentManagerApis;
+    contentManager.addEditViewSidePanel((panels) => [...panels, SiteLinkPanel]);
     // No "Hình ảnh" in the text editor: an inline image has no caption or credit field, so
     // publishing refuses it (src/documents/publishing-rules.ts); photos go in the "Ảnh" block.
     // The content manager's documented extension point, not a fork: the other blocks stay, and
     // an image already stored in a draft shows as an empty paragraph the editor can delete.
-    const contentManager = app.getPlugin('content-manager').apis as { addRichTextBlocks(update: (blocks: RichTextBlocks) => RichTextBlocks): void };
     contentManager.addRichTextBlocks(({ image: _inlineImage, ...blocks }) => blocks);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', shortDateColumns);
   },
 };

@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
-/** What an editor sees above a field, and the hint below it that says what to write. */
+/**
+ * What an editor sees above a field, and the hint below it that says what to write. A
+ * placeholder reads as an instruction ("Ví dụ: …", "Nhập …"): grey example text alone in an
+ * empty required box looks like a value already typed.
+ */
 interface FieldLabel {
   label: string;
   description?: string;
@@ -34,13 +38,14 @@ export const CONTENT_TYPE_LABELS: Labels = {
       label: 'Ngày đăng',
       description: 'Để trống: lấy giờ bấm Xuất bản. Bài nhập từ cổng cũ giữ ngày đăng gốc.',
     },
-    unit: { label: 'Đơn vị', description: 'Cơ quan ban hành hoặc cung cấp tin.', placeholder: 'Huyện ủy Tân Hòa' },
+    unit: { label: 'Đơn vị', description: 'Cơ quan ban hành hoặc cung cấp tin.', placeholder: 'Ví dụ: Huyện ủy Tân Hòa' },
     featured: { label: 'Tin nổi bật', description: 'Bật để đưa bài lên khu tin nổi bật ở trang chủ.' },
     sourceKey: { label: 'Mã nhập liệu', description: 'Do công cụ chuyển bài từ cổng cũ điền; không sửa.' },
     sourceCaptions: { label: 'Chú thích ảnh cũ', description: 'Chú thích của những ảnh cổng cũ không còn tệp, giữ để tra cứu.' },
+    bylineNames: { label: 'Tác giả' },
   },
   'api::category.category': {
-    name: { label: 'Tên chuyên mục', placeholder: 'Tin tức - Sự kiện' },
+    name: { label: 'Tên chuyên mục', placeholder: 'Ví dụ: Tin tức - Sự kiện' },
     slug: { label: 'Đường dẫn (slug)', description: 'Để trống: tự tạo từ tên, bỏ dấu.' },
     description: { label: 'Giới thiệu', description: 'Một câu giới thiệu hiện ở đầu trang chuyên mục.' },
     position: { label: 'Thứ tự', description: 'Số nhỏ đứng trước trên thanh chuyên mục.' },
@@ -49,7 +54,7 @@ export const CONTENT_TYPE_LABELS: Labels = {
   'api::person.person': {
     name: { label: 'Họ tên hoặc bút danh', description: 'Viết như khi ký bài, ví dụ: Minh Khoa.' },
     slug: { label: 'Đường dẫn (slug)', description: 'Để trống: tự tạo từ tên, bỏ dấu.' },
-    jobTitle: { label: 'Chức danh', placeholder: 'Phóng viên Trung tâm Văn hóa - Thể thao và Truyền thanh' },
+    jobTitle: { label: 'Chức danh', placeholder: 'Ví dụ: Phóng viên Trung tâm Văn hóa - Thể thao và Truyền thanh' },
     bio: { label: 'Giới thiệu' },
     photo: { label: 'Ảnh chân dung' },
   },
@@ -71,20 +76,21 @@ export const COMPONENT_LABELS: Labels = {
     outlet: {
       label: 'Nguồn (báo, cơ quan)',
       description: 'Chỉ dùng với vai trò Theo/Nguồn.',
-      placeholder: 'Báo Đồng Tháp',
+      placeholder: 'Ví dụ: Báo Đồng Tháp',
     },
+    summary: { label: 'Tóm tắt dòng' },
   },
   'media.credited-photo': {
     image: { label: 'Ảnh', description: 'Ảnh ngang, rộng ít nhất 1200 điểm ảnh.' },
     caption: {
       label: 'Chú thích ảnh',
       description: 'Ai, làm gì, ở đâu, khi nào; câu đầy đủ, không ghi tác giả ở đây.',
-      placeholder: 'Đồng chí Bí thư Huyện ủy thăm mô hình trồng sen tại xã Tân Phú.',
+      placeholder: 'Nhập chú thích: ai, làm gì, ở đâu, khi nào',
     },
     credit: {
       label: 'Tác giả ảnh',
       description: 'Chỉ ghi tên người chụp hoặc nơi cung cấp ảnh: "Lê Tính", "TTXVN", "Tư liệu". Trang tin tự thêm "Ảnh:" phía trước.',
-      placeholder: 'Lê Tính',
+      placeholder: 'Nhập tên người chụp hoặc nguồn ảnh, ví dụ: Lê Tính',
     },
   },
   'body.text': {
@@ -95,13 +101,66 @@ export const COMPONENT_LABELS: Labels = {
   },
 };
 
+/**
+ * How the lists and forms are laid out for a newsroom: the article list newest first with the
+ * columns an editor scans for (status is a column Strapi adds itself to draft-and-publish
+ * types), and fields only the importer or the CMS writes left out of the forms. Field names in
+ * `hiddenInEdit` are taken out of the form layout; they stay in the schema and the API.
+ */
+interface View {
+  settings?: Record<string, unknown>;
+  list?: string[];
+  hiddenInEdit?: string[];
+}
+
+export const CONTENT_TYPE_VIEWS: Record<string, View> = {
+  'api::article.article': {
+    settings: { defaultSortBy: 'publicationDate', defaultSortOrder: 'DESC', mainField: 'title' },
+    // Who wrote it: the byline is a repeatable component, which list views cannot show; the
+    // writers' names are kept in `bylineNames` for this column (cms/src/documents/derived-text.ts).
+    list: ['title', 'category', 'bylineNames', 'publicationDate'],
+    hiddenInEdit: ['sourceKey', 'sourceCaptions', 'bylineNames'],
+  },
+};
+
+export const COMPONENT_VIEWS: Record<string, View> = {
+  // A folded byline line shows its summary ("Bài: Minh Khoa"), kept up to date on save.
+  'byline.credit': { settings: { mainField: 'summary' }, hiddenInEdit: ['summary'] },
+};
+
+/** Bump when the views above change, so they are written again over what is stored. */
+const VIEWS_VERSION = 1;
+const VIEWS_KEY = 'admin-views';
+
+/**
+ * Strapi creates its three admin roles with English names and descriptions, stored in the
+ * database (not translatable messages). Each is renamed while it still has Strapi's wording.
+ */
+const ROLE_NAMES: Record<string, { english: string; name: string; description: string }> = {
+  'strapi-super-admin': {
+    english: 'Super Admin',
+    name: 'Quản trị hệ thống',
+    description: 'Toàn quyền: nội dung, tài khoản, phân quyền và cài đặt.',
+  },
+  'strapi-editor': {
+    english: 'Editor',
+    name: 'Biên tập viên',
+    description: 'Viết, sửa và xuất bản mọi tin bài, kể cả bài của người khác.',
+  },
+  'strapi-author': {
+    english: 'Author',
+    name: 'Phóng viên',
+    description: 'Viết, sửa và xuất bản các tin bài do mình tạo.',
+  },
+};
+
 interface Metadata {
   edit?: Record<string, unknown>;
   list?: Record<string, unknown>;
 }
 interface Configuration {
-  settings: unknown;
-  layouts: unknown;
+  settings: Record<string, unknown>;
+  layouts: { list?: string[]; edit?: Array<Array<{ name: string; size: number }>> } & Record<string, unknown>;
   metadatas: Record<string, Metadata>;
 }
 interface ConfigurationService {
@@ -155,7 +214,38 @@ export async function applyAdminLabels(strapi: Core.Strapi): Promise<void> {
   };
 
   const contentManager = strapi.plugin('content-manager');
-  await apply(contentManager.service('content-types') as ConfigurationService, CONTENT_TYPE_LABELS);
-  await apply(contentManager.service('components') as ConfigurationService, COMPONENT_LABELS);
+  const contentTypes = contentManager.service('content-types') as ConfigurationService;
+  const components = contentManager.service('components') as ConfigurationService;
+  await apply(contentTypes, CONTENT_TYPE_LABELS);
+  await apply(components, COMPONENT_LABELS);
   await store.set({ key: STORE_KEY, value: written });
+
+  for (const [code, role] of Object.entries(ROLE_NAMES)) {
+    await strapi.db
+      .query('admin::role')
+      .update({ where: { code, name: role.english }, data: { name: role.name, description: role.description } });
+  }
+
+  // Views are written once per VIEWS_VERSION: after that, "Configure the view" is the admin's.
+  if (((await store.get({ key: VIEWS_KEY })) as number | null) !== VIEWS_VERSION) {
+    await applyViews(contentTypes, CONTENT_TYPE_VIEWS);
+    await applyViews(components, COMPONENT_VIEWS);
+    await store.set({ key: VIEWS_KEY, value: VIEWS_VERSION });
+  }
+}
+
+async function applyViews(service: ConfigurationService, views: Record<string, View>): Promise<void> {
+  for (const [uid, view] of Object.entries(views)) {
+    const configuration = await service.findConfiguration({ uid });
+    if (!configuration?.layouts) continue;
+    const { metadatas } = configuration;
+    const settings = { ...configuration.settings, ...view.settings };
+    const hidden = new Set(view.hiddenInEdit ?? []);
+    const layouts = {
+      ...configuration.layouts,
+      list: view.list ?? configuration.layouts.list,
+      edit: (configuration.layouts.edit ?? []).map((row) => row.filter((field) => !hidden.has(field.name))).filter((row) => row.length > 0),
+    };
+    await service.updateConfiguration({ uid }, { settings, layouts, metadatas });
+  }
 }

@@ -7,14 +7,22 @@
  */
 export const SLUG_MAX_LENGTH = 80;
 
-export function slugify(text: string, maxLength = SLUG_MAX_LENGTH): string {
-  const ascii = text
+/**
+ * Lowercase ASCII words separated by single spaces: "Đảng ủy xã Tân Phú!" → "dang uy xa tan phu".
+ * What slugs are made of, and what the admin search compares (cms/src/documents/search-folding.ts).
+ */
+export function foldVietnamese(text: string): string {
+  return text
     .replace(/[đĐ]/g, 'd')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export function slugify(text: string, maxLength = SLUG_MAX_LENGTH): string {
+  const ascii = foldVietnamese(text).replace(/ /g, '-');
   if (ascii.length <= maxLength) return ascii;
   // Cut at a word boundary when one is near, so a slug does not end in half a word.
   const cut = ascii.slice(0, maxLength);
