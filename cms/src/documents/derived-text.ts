@@ -76,12 +76,17 @@ function readParams(uid: string) {
   };
 }
 
-/** Stores the derived text of these rows and their byline lines where it differs, by plain queries: no middleware runs again. */
+/**
+ * Stores the derived text of these rows and their byline lines where it differs, by plain queries:
+ * no middleware runs again. `updatedAt` stays as it was: nothing a reader sees changed, so the site's
+ * sync manifest, article snapshots and incremental builds must not see a new version.
+ */
 async function store(strapi: Core.Strapi, uid: string, rows: Row[]): Promise<void> {
   for (const row of rows) {
     const wanted = derived(uid, row);
     if (Object.entries(wanted).some(([key, value]) => row[key] !== value)) {
-      await strapi.db.query(uid as never).update({ where: { id: row.id }, data: wanted });
+      // updateMany: Strapi's timestamps subscriber stamps `update` with the current time, not this.
+      await strapi.db.query(uid as never).updateMany({ where: { id: row.id }, data: wanted });
     }
     for (const credit of row.byline ?? []) {
       const summary = creditSummary(credit);
