@@ -5,12 +5,9 @@
  * event-handler attribute, a script-scheme URL or a script that is not the site's own. Feeds must
  * parse as XML and JSON-LD as JSON, both giving back the exact text.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,10 +15,9 @@ import { freePort, startCms, type CmsServer } from '@toa-soan/scripts/testing';
 import { launchBrowser } from '@toa-soan/scripts/testing/browser';
 import { HOSTILE_INPUTS } from '@toa-soan/scripts/testing/hostile-inputs';
 import { startStaticServer, type StaticServer } from '@toa-soan/scripts/static-server';
+import { astroBuild } from './support/astro-build';
 import { COMMON_WORDS, createHostileContent, type HostileArticle } from './support/hostile-content';
 
-const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ASTRO_BIN = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 
 let work: string;
 let out: string;
@@ -30,17 +26,6 @@ let site: StaticServer;
 let browser: Browser;
 let context: BrowserContext;
 let articles: HostileArticle[];
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; log: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: SITE_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    child.stdout.on('data', (c: Buffer) => (log += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (log += c.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, log }));
-  });
-}
 
 /** Where editor text could have become code, found in a document (run inside the browser). */
 interface Findings { handlers: string[]; schemes: string[]; scripts: string[]; embeds: string[] }
@@ -112,19 +97,9 @@ beforeAll(async () => {
   articles = await createHostileContent(cms.url, cms.tokens.fullAccess, HOSTILE_INPUTS);
   // The site's own URL (canonical links, search result images) is the static server's.
   const port = await freePort();
-  const env = {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    ASTRO_CACHE_DIR: path.join(work, 'astro-cache'),
-    SEARCH_CACHE_DIR: path.join(work, 'search-cache'),
-    CMS_URL: cms.url,
-    SITE_URL: `http://127.0.0.1:${port}`,
-    SITE_OUT_DIR: out,
-  };
-  const astro = await run([ASTRO_BIN, 'build', '--config', 'test/support/astro-test.config.ts'], env);
-  if (astro.code !== 0) throw new Error(`astro build failed:\n${astro.log.slice(-3000)}`);
-  const search = await run(['scripts/index-search.ts'], env);
-  if (search.code !== 0) throw new Error(`search indexing failed:\n${search.log.slice(-3000)}`);
+  // The whole build script: Astro, the strict XML check of every feed, then the search index.
+  const build = await astroBuild(work, { CMS_URL: cms.url, SITE_URL: `http://127.0.0.1:${port}`, SITE_OUT_DIR: out });
+  if (build.code !== 0) throw new Error(`site build failed:\n${build.log.slice(-3000)}`);
   site = await startStaticServer({ root: out, port });
   browser = await launchBrowser();
   // The site's CSP would stop an injected handler from running and so hide it from the dialog
