@@ -11,9 +11,10 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
+import pLimit from 'p-limit';
 import { readEnv } from '../env';
 import { bodyFiles, type BodyFiles } from './article-bodies';
-import { CmsError, PAGE_SIZE, createCmsClient, createLimiter, type CmsClient } from './client';
+import { CmsError, PAGE_SIZE, createCmsClient, type CmsClient } from './client';
 import {
   articleEntrySchema,
   categoryEntrySchema,
@@ -174,7 +175,7 @@ async function fetchDocuments<T extends Record<string, unknown>>(
   const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) batches.push(ids.slice(i, i + IDS_PER_REQUEST));
   // One handler at a time across batches too, as within a listing.
-  const inTurn = createLimiter(1);
+  const inTurn = pLimit(1);
   const handle = (raws: unknown[]) => inTurn(() => onPage(raws));
   await Promise.all(batches.map((batch) => client.eachPage(options.path, { ...options.query, filters: { documentId: { $in: batch } } }, PAGE_SIZE, handle)));
 }
