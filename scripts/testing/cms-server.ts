@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axios from 'axios';
+import { execa } from 'execa';
 
 export const CMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'cms');
 
@@ -57,7 +58,7 @@ export const COMPILE_CMS_ARGS = ['-e', "require('@strapi/strapi').compileStrapi(
 
 /** Compiles the CMS's TypeScript (server side only, no admin bundle): a few seconds. */
 export async function compileCms(): Promise<void> {
-  await run(process.execPath, COMPILE_CMS_ARGS, CMS_DIR);
+  await execa(process.execPath, COMPILE_CMS_ARGS, { cwd: CMS_DIR, stdin: 'ignore', stdout: 'inherit', stderr: 'inherit' });
 }
 
 export async function freePort(): Promise<number> {
@@ -240,12 +241,4 @@ export async function createApiToken(url: string, adminJwt: string, type: 'full-
     throw new Error(`Creating a ${type} API token failed: ${res.status} ${JSON.stringify(res.data).slice(0, 300)}`);
   }
   return key;
-}
-
-function run(command: string, args: string[], cwd: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
-  });
 }
