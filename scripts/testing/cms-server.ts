@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axios from 'axios';
 import { execa } from 'execa';
+import { waitFor } from '../lib/wait-for';
 
 export const CMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'cms');
 
@@ -205,20 +206,17 @@ export function strapiBin(): string {
 }
 
 async function waitForHealth(url: string, timeoutMs: number, exited: Promise<number | null>, output: () => string) {
-  const deadline = Date.now() + timeoutMs;
   let code: number | null | undefined;
   void exited.then((c) => (code = c ?? -1));
-  while (Date.now() < deadline) {
-    if (code !== undefined) throw new Error(`Strapi exited with code ${code} before it was healthy:\n${output().slice(-4000)}`);
-    try {
-      const res = await axios.get(`${url}/_health`, { timeout: 2000, validateStatus: () => true });
-      if (res.status === 204) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`Strapi did not answer ${url}/_health within ${timeoutMs} ms:\n${output().slice(-4000)}`);
+  await waitFor(
+    async () => {
+      if (code !== undefined) throw new Error(`Strapi exited with code ${code} before it was healthy:\n${output().slice(-4000)}`);
+      // Not listening yet is one more round.
+      const res = await axios.get(`${url}/_health`, { timeout: 2000, validateStatus: () => true }).catch(() => null);
+      return res?.status === 204 ? true : undefined;
+    },
+    { timeoutMs, timeoutError: () => new Error(`Strapi did not answer ${url}/_health within ${timeoutMs} ms:\n${output().slice(-4000)}`) },
+  );
 }
 
 export async function adminLogin(url: string, email: string, password: string): Promise<string> {
