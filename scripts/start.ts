@@ -13,7 +13,7 @@ import { buildAdmin, compileServer, planCmsBuild, strapiBin } from './lib/cms-bu
 import { startStaticServer, type StaticServer } from './lib/static-server';
 import { readRebuildConfig, startRebuildService, type RebuildService } from './rebuild/service';
 import { REPO_DIR } from './rebuild/site-build';
-import { CMS_DIR } from './testing/cms-server';
+import { CMS_DIR } from './lib/cms-paths';
 
 const env = process.env;
 const int = (name: string, fallback: number) => {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axios from 'axios';
-import { compileCms } from '../testing/cms-server';
+import { compileCms } from '../lib/cms-paths';
 import { runBaseline, type BaselineResult } from './baseline';
 import { startFilledCms } from './cms';
 import { PEOPLE_COUNT, createTaxonomy } from './dataset';

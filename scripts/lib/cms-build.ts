@@ -9,8 +9,9 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { execa } from 'execa';
-import { CMS_DIR, COMPILE_CMS_ARGS, strapiBin } from '../testing/cms-server';
+import { CMS_DIR, COMPILE_CMS_ARGS, strapiBin } from './cms-paths';
 
+// start.ts and the backup run Strapi's CLI through this module.
 export { strapiBin };
 
 const SERVER_STAMP = path.join(CMS_DIR, 'dist', '.toa-soan-server-stamp');
