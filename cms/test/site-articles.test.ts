@@ -7,8 +7,8 @@
 import axios, { type AxiosInstance } from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type CmsServer } from '@toa-soan/scripts/testing';
-import { toQueryString } from '../../site/src/cms/query';
-import { articleQuery } from '../../site/src/cms/strapi-schemas';
+import { toQueryString } from '@toa-soan/site/cms/query';
+import { articleQuery } from '@toa-soan/site/cms/strapi-schemas';
 
 let cms: CmsServer;
 let anonymous: AxiosInstance;
