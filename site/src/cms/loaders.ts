@@ -9,6 +9,7 @@
  * A rebuild with no change therefore costs one request in total, whatever the archive's size.
  * Documents with problems are stored without a digest so the next build retries them.
  */
+import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import pLimit from 'p-limit';
@@ -91,7 +92,7 @@ export function strapiCollectionLoader<T extends Record<string, unknown>>(option
   return {
     name: options.name,
     schema: options.schema,
-    load: (context) => failClearly(context, () => syncCollection(getSource(), options, context)),
+    load: (context) => failClearly(() => syncCollection(getSource(), options, context)),
   };
 }
 
@@ -193,7 +194,7 @@ export function siteSettingLoader(getSource: () => CmsSource = cmsSource): Loade
     name,
     schema: siteSettingEntrySchema,
     load: (context) =>
-      failClearly(context, async () => {
+      failClearly(async () => {
         const { store, logger, parseData } = context;
         const source = getSource();
         const updatedAt = (await source.manifest(name, logger)).siteSetting;
@@ -223,13 +224,13 @@ export function siteSettingLoader(getSource: () => CmsSource = cmsSource): Loade
  * A CMS failure ends the build with one line (URL, status, what to check), not a stack trace
  * and never with an empty site.
  */
-async function failClearly(context: LoaderContext, run: () => Promise<void>): Promise<void> {
+async function failClearly(run: () => Promise<void>): Promise<void> {
   try {
     await run();
   } catch (error) {
     if (!(error instanceof CmsError)) throw error;
-    context.logger.error(error.message);
-    process.exit(1);
+    // Astro prints an AstroError's message as it is; without a stack it adds no trace below it.
+    throw Object.assign(new AstroError(error.message), { stack: '' });
   }
 }
 
