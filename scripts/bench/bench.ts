@@ -80,7 +80,7 @@ export interface BenchResult {
 }
 
 const SITE_URL = 'https://bench.toasoan.invalid';
-const WORK_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '.work');
+export const WORK_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '.work');
 
 /** Cleanup of the run in progress (Strapi, proxy, work folder), for a Ctrl-C in the CLI. */
 let pendingCleanup: (() => Promise<void>) | undefined;
