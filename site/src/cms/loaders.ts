@@ -43,8 +43,6 @@ import { toArticleEntry, toCategoryEntry, toPersonEntry, toTagEntry, type Conver
  * older builds refetch. 3: text made XML-safe by the CMS client.
  */
 const ENTRY_VERSION = 3;
-/** documentIds per `$in` filter: keeps request URLs well under header limits. */
-const IDS_PER_REQUEST = 50;
 
 /** The CMS as the loaders see it: one client and the manifest of the current sync. */
 export interface CmsSource {
@@ -169,12 +167,13 @@ async function fetchDocuments<T extends Record<string, unknown>>(
   onPage: (raws: unknown[]) => Promise<void>,
 ): Promise<void> {
   if (ids.length === 0) return;
+  const { idsPerRequest } = readEnv();
   const listing = options.bulk ? { ...options.bulk, query: {} } : { path: options.path, query: options.query, pageSize: PAGE_SIZE };
-  if (Math.ceil(total / listing.pageSize) < Math.ceil(ids.length / IDS_PER_REQUEST)) {
+  if (Math.ceil(total / listing.pageSize) < Math.ceil(ids.length / idsPerRequest)) {
     return client.eachPage(listing.path, listing.query, listing.pageSize, onPage);
   }
   const batches: string[][] = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) batches.push(ids.slice(i, i + IDS_PER_REQUEST));
+  for (let i = 0; i < ids.length; i += idsPerRequest) batches.push(ids.slice(i, i + idsPerRequest));
   // One handler at a time across batches too, as within a listing.
   const inTurn = pLimit(1);
   const handle = (raws: unknown[]) => inTurn(() => onPage(raws));
