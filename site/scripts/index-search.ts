@@ -30,40 +30,30 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import pMap from 'p-map';
 import { assign, bundleCount, bundleKey, indexedElement, type SearchablePage } from './search-bundles.ts';
+import { readSearchSettings, type SearchSettings } from './search-settings.ts';
 
-const outDir = path.resolve(process.env.SITE_OUT_DIR?.trim() || 'dist');
+let settings: SearchSettings;
+try {
+  settings = readSearchSettings(process.env);
+} catch (error) {
+  console.error(`[pagefind] ${(error as Error).message}`);
+  process.exit(1);
+}
+const { outDir, bundlePages, jobs, cacheDir } = settings;
 if (!existsSync(path.join(outDir, 'index.html'))) {
   console.error(`[pagefind] No built site in ${outDir} (no index.html): run astro build first, with the same SITE_OUT_DIR.`);
   process.exit(1);
 }
 
-function setting(name: string, raw: string | undefined, fallback: number): number {
-  const value = raw?.trim() ? Number(raw) : fallback;
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`[pagefind] ${name} must be a whole number ≥ 1, got "${raw}".`);
-    process.exit(1);
-  }
-  return value;
-}
-/**
- * 2,000 pages: ≈ 0.7 GB per process at the bench's article length (1,400 words). Measured at
- * 10,000 articles, 2 at a time: 6 bundles took 41 s with two processes of 0.69 GB; 4 took 39 s
- * but with two of 1.04 GB; one process for everything 55 s and 3.4 GB.
- */
-const bundlePages = setting('SEARCH_BUNDLE_PAGES', process.env.SEARCH_BUNDLE_PAGES, 2000);
-const jobs = setting('SEARCH_INDEX_JOBS', process.env.SEARCH_INDEX_JOBS, Math.min(2, os.availableParallelism()));
-
 /** Pagefind's CLI (what `npx pagefind` runs): it picks the binary for this platform. */
 const PAGEFIND_CLI = fileURLToPath(new URL('runner/bin.cjs', import.meta.resolve('pagefind')));
 const PAGEFIND_ARGS = ['--force-language', 'vi', '--quiet'];
 const PAGEFIND_VERSION = (JSON.parse(await readFile(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
-const cacheDir = path.resolve(process.env.SEARCH_CACHE_DIR?.trim() || path.join('node_modules', '.astro', 'toa-soan', 'search'));
 /** Where the search page finds the list of bundles (read by public/js/search.js). */
 const BUNDLE_LIST = path.join('tim-kiem', 'bundles.json');
 const bundleDir = (n: number) => (n === 0 ? 'pagefind' : `pagefind-${n + 1}`);
