@@ -16,7 +16,7 @@ import { startStaticServer, type StaticServer } from './lib/static-server';
 import { describeExit, Supervisor } from './lib/supervisor';
 import { readRebuildConfig, startRebuildService, type RebuildService } from './rebuild/service';
 import { REPO_DIR } from './rebuild/site-build';
-import { CMS_DIR } from './testing/cms-server';
+import { CMS_DIR } from './lib/cms-paths';
 
 const env = process.env;
 const int = (name: string, fallback: number) => {

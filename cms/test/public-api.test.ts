@@ -6,7 +6,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import axios from 'axios';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startCms, type CmsServer } from '@toa-soan/scripts/testing';
 
 /** The populate recommended to the site (cms/README.md). */
@@ -61,16 +61,6 @@ afterAll(async () => {
 
 const http = () => axios.create({ baseURL: cms.url, validateStatus: () => true });
 const withToken = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
-
-async function waitFor<T>(find: () => T | undefined, what: string): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const found = find();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 /** A complete article as an editor's tool would send it; `image` is an uploaded file id. */
 function completeArticle(image: number, category: string, person: string, title: string) {
@@ -330,9 +320,13 @@ describe('admin side', () => {
 
     const tag = await http().post('/api/tags', { data: { name: 'Tin webhook' } }, withToken(cms.tokens.fullAccess));
     expect(tag.status).toBe(201);
-    const delivery = await waitFor(
-      () => deliveries.find((d) => d.body.event === 'entry.create' && d.body.model === 'tag'),
-      'the entry.create webhook for the tag',
+    const delivery = await vi.waitFor(
+      () => {
+        const found = deliveries.find((d) => d.body.event === 'entry.create' && d.body.model === 'tag');
+        expect(found, 'the entry.create webhook for the tag').toBeDefined();
+        return found!;
+      },
+      { timeout: 10_000, interval: 100 },
     );
     expect(delivery.headers['x-webhook-secret']).toBe(WEBHOOK_SECRET);
   });

@@ -2,10 +2,10 @@
  * `npm run seed` against a throwaway database, twice: the second run must find everything the
  * first one wrote and change nothing.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CMS_DIR, createThrowawayDatabase, throwawaySecrets } from '@toa-soan/scripts/testing';
 
@@ -40,18 +40,11 @@ interface Report {
 }
 
 /** Runs the compiled seed CLI (the globalSetup compiled the CMS) and returns its report. */
-function runSeed(): Promise<Report> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/src/seed/cli.js'], { cwd: CMS_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.on('exit', (code) => {
-      const line = output.split('\n').find((l) => l.startsWith(REPORT_PREFIX));
-      if (code !== 0 || !line) reject(new Error(`seed exited with ${code}:\n${output.slice(-3000)}`));
-      else resolve(JSON.parse(line.slice(REPORT_PREFIX.length)) as Report);
-    });
-  });
+async function runSeed(): Promise<Report> {
+  const run = await execa(process.execPath, ['dist/src/seed/cli.js'], { cwd: CMS_DIR, env, extendEnv: false, stdin: 'ignore', all: true, reject: false });
+  const line = run.all.split('\n').find((l) => l.startsWith(REPORT_PREFIX));
+  if (run.failed || !line) throw new Error(`seed exited with ${run.exitCode}:\n${run.all.slice(-3000)}`);
+  return JSON.parse(line.slice(REPORT_PREFIX.length)) as Report;
 }
 
 describe('npm run seed', () => {

@@ -5,14 +5,17 @@
  * or a draft's pending edits, and nothing the site did not ask for.
  */
 import axios, { type AxiosInstance } from 'axios';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import knex, { type Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startCms, type CmsServer } from '@toa-soan/scripts/testing';
-import { toQueryString } from '../../site/src/cms/query';
-import { articleQuery } from '../../site/src/cms/strapi-schemas';
+import { toQueryString } from '@toa-soan/site/cms/query';
+import { articleQuery } from '@toa-soan/site/cms/strapi-schemas';
 
 let cms: CmsServer;
 let anonymous: AxiosInstance;
 let editor: AxiosInstance;
+/** The CMS's own database, read to see when a snapshot has been written. */
+let database: Knex;
 
 interface Page {
   data: Array<Record<string, unknown> & { documentId: string; title: string }>;
@@ -36,9 +39,15 @@ beforeAll(async () => {
   cms = await startCms({ env: { SEED_DEMO_CONTENT: 'true' } });
   anonymous = axios.create({ baseURL: cms.url, validateStatus: () => true });
   editor = axios.create({ baseURL: cms.url, headers: { Authorization: `Bearer ${cms.tokens.fullAccess}` } });
+  database = knex(
+    cms.databaseClient === 'sqlite'
+      ? { client: 'better-sqlite3', connection: { filename: cms.databaseEnv.DATABASE_FILENAME!, readonly: true }, useNullAsDefault: true }
+      : { client: 'pg', connection: cms.databaseEnv.DATABASE_URL },
+  );
 });
 
 afterAll(async () => {
+  await database?.destroy();
   await cms?.stop();
 });
 
@@ -106,8 +115,14 @@ describe('GET /api/site-articles', () => {
     const target = (await bulk()).data[1]!;
     const published = await editor.put(`/api/articles/${target.documentId}?status=published`, { data: { sapo: 'Sapo mới sau khi biên tập lại.' } });
     expect(published.status, JSON.stringify(published.data).slice(0, 300)).toBe(200);
-    // Made shortly after publishing, outside the publish itself: give it that moment, then read.
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // Made shortly after publishing, outside the publish itself: wait until the CMS has written it.
+    await vi.waitFor(
+      async () => {
+        const snapshot = await database('article_snapshots').where({ article: target.documentId }).first('json');
+        expect(JSON.parse(snapshot?.json ?? '{}').sapo).toBe('Sapo mới sau khi biên tập lại.');
+      },
+      { timeout: 10_000, interval: 100 },
+    );
     const res = await anonymous.get('/api/site-articles?pagination[pageSize]=100');
     expect(res.status).toBe(200);
     expect(res.headers['x-article-snapshots-made']).toBe('0');

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { compileServer, planCmsBuild, runLogged, strapiBin } from '../lib/cms-build';
-import { CMS_DIR } from '../testing/cms-server';
+import { CMS_DIR } from '../lib/cms-paths';
 
 export const BACKUP_DIR = path.join(CMS_DIR, '.data', 'backups');
 

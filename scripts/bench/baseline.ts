@@ -12,6 +12,7 @@
  * image, so this costs *less* than a tutorial site that also shows photos.
  */
 import axios from 'axios';
+import pMap from 'p-map';
 
 export interface BaselineResult {
   listRequests: number;
@@ -36,15 +37,14 @@ export async function runBaseline(baseUrl: string, token: string | undefined, co
     pageCount = res.data.meta.pagination.pageCount;
     for (const article of res.data.data as Array<{ slug: string }>) slugs.push(article.slug);
   }
-  let next = 0;
-  const worker = async () => {
-    while (next < slugs.length) {
-      const slug = slugs[next++]!;
+  await pMap(
+    slugs,
+    async (slug) => {
       const res = await http.get(`/api/articles?filters[slug][$eq]=${encodeURIComponent(slug)}&populate=*`);
       if (res.data.data.length !== 1) throw new Error(`Baseline: slug ${slug} matched ${res.data.data.length} articles`);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+    },
+    { concurrency },
+  );
   return {
     listRequests,
     articleRequests: slugs.length,

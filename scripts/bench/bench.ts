@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axios from 'axios';
-import { compileCms } from '../testing/cms-server';
+import { compileCms } from '../lib/cms-paths';
 import { runBaseline, type BaselineResult } from './baseline';
 import { startFilledCms } from './cms';
 import { PEOPLE_COUNT, createTaxonomy } from './dataset';
@@ -80,7 +80,7 @@ export interface BenchResult {
 }
 
 const SITE_URL = 'https://bench.toasoan.invalid';
-const WORK_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '.work');
+export const WORK_ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '.work');
 
 /** Cleanup of the run in progress (Strapi, proxy, work folder), for a Ctrl-C in the CLI. */
 let pendingCleanup: (() => Promise<void>) | undefined;

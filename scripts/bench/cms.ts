@@ -7,12 +7,12 @@
  * - `rest` fill: the harness starts Strapi first (on TEST_DATABASE_URL = DATABASE_URL when given)
  *   and the bench fills it over REST.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
 import { CMS_DIR, createThrowawayDatabase, startCms, throwawaySecrets, type CmsServer } from '../testing/cms-server';
 import { fillNewsroom, restTarget, type FillMode, type FillStats } from './fill';
 import type { PhotoFile } from './photos';
@@ -112,25 +112,22 @@ async function runDirectFill(options: FilledCmsOptions, cmsEnv: Record<string, s
   for (const name of ['STRAPI_ADMIN_EMAIL', 'STRAPI_ADMIN_PASSWORD', 'SEED_DEMO_CONTENT', 'REBUILD_WEBHOOK_URL', 'DATABASE_URL']) delete env[name];
   Object.assign(env, cmsEnv);
   const args = JSON.stringify({ articles: options.articles, seed: options.seed, batchSize: options.batchSize, photos: options.photos });
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'fill-direct.ts'), args], {
+  // The fill's progress lines go to the bench log as they come.
+  const progress = function* (line: string) {
+    if (line.startsWith('bench fill')) options.log(line.replace(/^bench /, ''));
+    yield line;
+  };
+  const run = await execa(process.execPath, ['--import', 'tsx', path.join(HERE, 'fill-direct.ts'), args], {
     cwd: HERE,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    extendEnv: false,
+    stdin: 'ignore',
+    stderr: [progress],
+    reject: false,
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    for (const line of chunk.toString().split('\n')) if (line.startsWith('bench fill')) options.log(line.replace(/^bench /, ''));
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  const result = stdout.split('\n').find((line) => line.startsWith('BENCH_FILL '));
-  if (code !== 0 || !result) {
-    throw new Error(`Bench direct fill failed (exit ${code}):\n${(stderr + stdout).slice(-4000)}`);
+  const result = run.stdout.split('\n').find((line) => line.startsWith('BENCH_FILL '));
+  if (run.failed || !result) {
+    throw new Error(`Bench direct fill failed (exit ${run.exitCode ?? run.signal}):\n${(run.stderr + run.stdout).slice(-4000)}`);
   }
   return JSON.parse(result.slice('BENCH_FILL '.length)) as FillStats;
 }

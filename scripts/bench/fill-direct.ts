@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CMS_DIR } from '../testing/cms-server';
+import { CMS_DIR } from '../lib/cms-paths';
 import { documentServiceTarget, fillNewsroom, type LoadedStrapi } from './fill';
 import type { PhotoFile } from './photos';
 

@@ -8,6 +8,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import axios, { type AxiosInstance } from 'axios';
+import pMap from 'p-map';
 import { SITE_SETTING, articleAt, createTaxonomy, type ArticleData, type Refs, type Taxonomy } from './dataset';
 import type { PhotoFile } from './photos';
 
@@ -102,11 +103,7 @@ export function restTarget(baseUrl: string, token: string, concurrency: number):
       if (res.status !== 200) fail('saving the site setting', res);
     },
     async runArticles(count, create) {
-      let next = 0;
-      const worker = async () => {
-        while (next < count) await create(next++);
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+      await pMap(Array.from({ length: count }, (_, i) => i), create, { concurrency });
     },
   };
 }

@@ -12,12 +12,12 @@
  *   output folder is outside the working directory Astro renders through `<cwd>/.astro/.prerender`,
  *   which concurrent builds started from site/ would share (and delete under each other).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
 import { sampleMemory, type TreeMemory } from './proc';
 
 export const REPO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -125,34 +125,30 @@ export async function runSiteBuild(options: SiteBuildOptions): Promise<SiteBuild
   ];
 
   const started = performance.now();
-  let current: ChildProcess | undefined;
-  const memory = sampleMemory(() => (current?.pid ? [current.pid] : []));
+  let current: number | undefined;
+  const memory = sampleMemory(() => (current ? [current] : []));
   const lines: BuildLine[] = [];
-  const collect = (stream: NodeJS.ReadableStream) => {
-    let rest = '';
-    stream.on('data', (chunk: Buffer) => {
-      const t = performance.now() - started;
-      const parts = (rest + chunk.toString()).split('\n');
-      rest = parts.pop() ?? '';
-      for (const text of parts) {
-        const line = { t: Math.round(t), text: text.replace(ANSI, '') };
-        lines.push(line);
-        options.onLine?.(line);
-      }
-    });
-    stream.on('end', () => rest && lines.push({ t: Math.round(performance.now() - started), text: rest.replace(ANSI, '') }));
+  // Each line as it arrives, with its time: the phases are read from these.
+  const collect = function* (text: string) {
+    const line = { t: Math.round(performance.now() - started), text: text.replace(ANSI, '') };
+    lines.push(line);
+    options.onLine?.(line);
   };
   let exitCode: number | null = 0;
   // `&&`: each step only after the previous one succeeded.
   for (const step of steps) {
-    const child = spawn(process.execPath, step.args, { cwd: step.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    current = child;
-    collect(child.stdout!);
-    collect(child.stderr!);
-    exitCode = await new Promise<number | null>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', resolve);
+    const child = execa(process.execPath, step.args, {
+      cwd: step.cwd,
+      env,
+      extendEnv: false,
+      stdin: 'ignore',
+      stdout: [collect],
+      stderr: [collect],
+      buffer: false,
+      reject: false,
     });
+    current = child.pid;
+    exitCode = (await child).exitCode ?? null;
     if (exitCode !== 0) break;
   }
   const seconds = (performance.now() - started) / 1000;

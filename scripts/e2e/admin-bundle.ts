@@ -7,7 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { buildAdmin, planCmsBuild } from '../lib/cms-build';
-import { CMS_DIR } from '../testing/cms-server';
+import { CMS_DIR } from '../lib/cms-paths';
 
 const BUILD_LOG = path.join(CMS_DIR, '..', 'artifacts', 'e2e', 'admin-build.log');
 

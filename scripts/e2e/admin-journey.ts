@@ -8,6 +8,7 @@
  * may run in either, depending on cms/src/admin and the editor's preferred language).
  */
 import type { Locator, Page } from 'playwright-core';
+import { waitFor } from '../lib/wait-for';
 
 export interface ArticleDraft {
   title: string;
@@ -90,11 +91,11 @@ export async function writeAndPublishArticle(page: Page, cmsUrl: string, draft: 
 }
 
 async function expectValueChange(input: Locator, from: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while ((await input.inputValue()) === from) {
-    if (Date.now() > deadline) throw new Error(`The slug stayed "${from}" after Regenerate`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitFor(async () => ((await input.inputValue()) === from ? undefined : true), {
+    timeoutMs: 10_000,
+    intervalMs: 100,
+    timeoutError: () => new Error(`The slug stayed "${from}" after Regenerate`),
+  });
 }
 
 /** Opens the media library from an empty media field, uploads one image and selects it. */

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { strapiRequest } from '../lib/newsroom-rest';
-import { adminLogin } from '../testing/cms-server';
+import { adminLogin } from '../lib/strapi-admin';
 
 export interface AdminAccount {
   id: number;

@@ -1,4 +1,4 @@
-import { compileCms } from '../testing/cms-server';
+import { compileCms } from '../lib/cms-paths';
 import { ensureAdminBundle } from './admin-bundle';
 import { assertBrowserInstalled } from './browser';
 

@@ -6,16 +6,17 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import axios from 'axios';
 import type { Page } from 'playwright-core';
+import { waitFor } from '../lib/wait-for';
 
 /** Polls a page of the static site until its HTML contains `text` (the rebuild landed). */
 export async function waitForSiteText(url: string, text: string, timeoutMs: number, diagnostics: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const res = await axios.get<string>(url, { responseType: 'text', validateStatus: () => true }).catch(() => null);
-    if (res?.status === 200 && res.data.includes(text)) return;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`${url} did not show "${text}" within ${timeoutMs / 1000} s. ${diagnostics()}`);
+  await waitFor(
+    async () => {
+      const res = await axios.get<string>(url, { responseType: 'text', validateStatus: () => true }).catch(() => null);
+      return res?.status === 200 && res.data.includes(text) ? true : undefined;
+    },
+    { timeoutMs, intervalMs: 1000, timeoutError: () => new Error(`${url} did not show "${text}" within ${timeoutMs / 1000} s. ${diagnostics()}`) },
+  );
 }
 
 /** Today's date as the portal prints it (dd/mm/yyyy, Vietnam time). */

@@ -3,14 +3,15 @@
  * (seconds) and the admin panel built (`strapi build`, 1-2 min) only when their inputs changed
  * since the last time. A stamp (hash of the inputs) is written beside each output.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CMS_DIR, COMPILE_CMS_ARGS, strapiBin } from '../testing/cms-server';
+import { execa } from 'execa';
+import { CMS_DIR, COMPILE_CMS_ARGS, strapiBin } from './cms-paths';
 
+// start.ts and the backup run Strapi's CLI through this module.
 export { strapiBin };
 
 const SERVER_STAMP = path.join(CMS_DIR, 'dist', '.toa-soan-server-stamp');
@@ -85,19 +86,11 @@ export async function planCmsBuild(withAdmin: boolean): Promise<CmsBuildPlan> {
   };
 }
 
-
-/** Runs a command in the CMS folder, output into logFile; rejects naming the log. */
-export function runLogged(label: string, args: string[], logFile: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const log = createWriteStream(logFile, { flags: 'a' });
-    const child = spawn(process.execPath, args, { cwd: CMS_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.pipe(log, { end: false });
-    child.stderr.pipe(log, { end: false });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      log.end(() => (code === 0 ? resolve() : reject(new Error(`${label} exited with ${code}; see ${logFile}`))));
-    });
-  });
+/** Runs a command in the CMS folder, output appended to logFile; rejects naming the log. */
+export async function runLogged(label: string, args: string[], logFile: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const log = { file: logFile, append: true };
+  const run = await execa(process.execPath, args, { cwd: CMS_DIR, env, extendEnv: false, stdin: 'ignore', stdout: log, stderr: log, reject: false });
+  if (run.failed) throw new Error(`${label} exited with ${run.exitCode ?? run.signal}; see ${logFile}`);
 }
 
 /** Compiles the server side (TypeScript → dist) only. */

@@ -6,7 +6,7 @@
  *
  *   STRAPI_ADMIN_EMAIL=… STRAPI_ADMIN_PASSWORD=… npx tsx scripts/rebuild/measure-live.ts
  */
-import { adminLogin, createApiToken } from '../testing/cms-server';
+import { adminLogin, createApiToken } from '../lib/strapi-admin';
 import { publishArticle, uploadPhoto } from '../lib/newsroom-rest';
 
 const cmsUrl = process.env.CMS_URL ?? 'http://localhost:1337';

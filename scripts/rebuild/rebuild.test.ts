@@ -97,7 +97,8 @@ describe('webhook authentication', () => {
     expect((await webhook({ event: 'entry.publish' }, null)).status).toBe(401);
     expect((await webhook({ event: 'entry.publish' }, 'test-secret-0123456788')).status).toBe(401);
     expect((await webhook({ event: 'entry.publish' }, `${SECRET}x`)).status).toBe(401);
-    await new Promise((r) => setTimeout(r, 150));
+    // The 401 comes after the decision: nothing was handed to the rebuilder.
+    expect(service.rebuilder.status().counts.events).toBe(0);
     expect(fake.calls).toHaveLength(0);
     expect(logs.filter((l) => l.includes('rejected a webhook'))).toHaveLength(3);
     const s = await status();
@@ -141,15 +142,16 @@ describe('coalescing', () => {
     expect((await status()).state).toBe('building');
     fake.release();
     await until(() => fake.calls.length === 2 && service.rebuilder.status().state === 'idle');
-    await new Promise((r) => setTimeout(r, 200));
+    // Idle with nothing pending: no further build can start.
+    expect(service.rebuilder.status().pending).toEqual([]);
     expect(fake.calls).toHaveLength(2);
     expect(fake.calls[1]!.reasons.map((r) => r.documentId)).toEqual(['doc-1', 'doc-2', 'doc-3', 'doc-4', 'doc-5', 'doc-6', 'doc-7', 'doc-8']);
   });
 
   it('debounces a burst before any build into one build', async () => {
     await Promise.all(['a', 'b', 'c'].map((id) => publish(id)));
-    await until(() => service.rebuilder.status().counts.succeeded === 1);
-    await new Promise((r) => setTimeout(r, 150));
+    await until(() => service.rebuilder.status().counts.succeeded === 1 && service.rebuilder.status().state === 'idle');
+    expect(service.rebuilder.status().pending).toEqual([]);
     expect(fake.calls).toHaveLength(1);
     expect(fake.calls[0]!.reasons).toHaveLength(3);
   });

@@ -6,14 +6,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import axios from 'axios';
+import { CMS_DIR, strapiBin } from '../lib/cms-paths';
+import { adminLogin, createApiToken } from '../lib/strapi-admin';
+import { waitFor } from '../lib/wait-for';
 
-export const CMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'cms');
+// Tests that run the CMS's own scripts find its folder here, beside the server.
+export { CMS_DIR } from '../lib/cms-paths';
 
 export interface CmsServer {
   /** Base URL, e.g. http://127.0.0.1:40123 */
@@ -24,6 +26,8 @@ export interface CmsServer {
   tokens: { fullAccess: string; readOnly: string };
   /** Which database it runs on, for test names and reports. */
   databaseClient: 'sqlite' | 'postgres';
+  /** The DATABASE_* variables it runs with, for a test that watches the database itself. */
+  databaseEnv: Record<string, string>;
   /** Where uploads are written (a temporary public folder). */
   publicDir: string;
   /** Everything Strapi printed so far. */
@@ -50,14 +54,6 @@ export interface StartCmsOptions {
 /** The database and uploads of a CMS kept in `dir` (see StartCmsOptions.sqliteDir). */
 export function sqliteEnv(dir: string): Record<string, string> {
   return { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'cms.db'), CMS_PUBLIC_DIR: path.join(dir, 'public') };
-}
-
-/** Node arguments that compile the CMS's TypeScript (server side only, no admin bundle). */
-export const COMPILE_CMS_ARGS = ['-e', "require('@strapi/strapi').compileStrapi().catch(e => { console.error(e); process.exit(1) })"];
-
-/** Compiles the CMS's TypeScript (server side only, no admin bundle): a few seconds. */
-export async function compileCms(): Promise<void> {
-  await run(process.execPath, COMPILE_CMS_ARGS, CMS_DIR);
 }
 
 export async function freePort(): Promise<number> {
@@ -187,6 +183,7 @@ export async function startCms(options: StartCmsOptions = {}): Promise<CmsServer
       admin,
       tokens: { fullAccess, readOnly },
       databaseClient: database.client,
+      databaseEnv: database.env,
       publicDir,
       output: () => output,
       stop: cleanup,
@@ -197,55 +194,16 @@ export async function startCms(options: StartCmsOptions = {}): Promise<CmsServer
   }
 }
 
-/** Strapi's CLI, resolved the way the cms workspace resolves it. */
-export function strapiBin(): string {
-  const pkg = createRequire(path.join(CMS_DIR, 'package.json')).resolve('@strapi/strapi/package.json');
-  return path.join(path.dirname(pkg), 'bin', 'strapi.js');
-}
-
 async function waitForHealth(url: string, timeoutMs: number, exited: Promise<number | null>, output: () => string) {
-  const deadline = Date.now() + timeoutMs;
   let code: number | null | undefined;
   void exited.then((c) => (code = c ?? -1));
-  while (Date.now() < deadline) {
-    if (code !== undefined) throw new Error(`Strapi exited with code ${code} before it was healthy:\n${output().slice(-4000)}`);
-    try {
-      const res = await axios.get(`${url}/_health`, { timeout: 2000, validateStatus: () => true });
-      if (res.status === 204) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`Strapi did not answer ${url}/_health within ${timeoutMs} ms:\n${output().slice(-4000)}`);
-}
-
-export async function adminLogin(url: string, email: string, password: string): Promise<string> {
-  const res = await axios.post(`${url}/admin/login`, { email, password }, { validateStatus: () => true });
-  const token = res.data?.data?.token;
-  if (res.status !== 200 || typeof token !== 'string') {
-    throw new Error(`Admin login at ${url} failed: ${res.status} ${JSON.stringify(res.data).slice(0, 300)}`);
-  }
-  return token;
-}
-
-export async function createApiToken(url: string, adminJwt: string, type: 'full-access' | 'read-only'): Promise<string> {
-  const res = await axios.post(
-    `${url}/admin/api-tokens`,
-    { name: `test-${type}-${randomBytes(4).toString('hex')}`, type, lifespan: null },
-    { headers: { Authorization: `Bearer ${adminJwt}` }, validateStatus: () => true },
+  await waitFor(
+    async () => {
+      if (code !== undefined) throw new Error(`Strapi exited with code ${code} before it was healthy:\n${output().slice(-4000)}`);
+      // Not listening yet is one more round.
+      const res = await axios.get(`${url}/_health`, { timeout: 2000, validateStatus: () => true }).catch(() => null);
+      return res?.status === 204 ? true : undefined;
+    },
+    { timeoutMs, timeoutError: () => new Error(`Strapi did not answer ${url}/_health within ${timeoutMs} ms:\n${output().slice(-4000)}`) },
   );
-  const key = res.data?.data?.accessKey;
-  if (res.status !== 201 || typeof key !== 'string') {
-    throw new Error(`Creating a ${type} API token failed: ${res.status} ${JSON.stringify(res.data).slice(0, 300)}`);
-  }
-  return key;
-}
-
-function run(command: string, args: string[], cwd: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
-  });
 }

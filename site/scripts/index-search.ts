@@ -27,42 +27,33 @@
  * else `dist`. Only pages marked `data-pagefind-body` (articles) are indexed.
  * Plain Node (type stripping): run with `node`.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import pMap from 'p-map';
 import { assign, bundleCount, bundleKey, indexedElement, type SearchablePage } from './search-bundles.ts';
+import { readSearchSettings, type SearchSettings } from './search-settings.ts';
 
-const outDir = path.resolve(process.env.SITE_OUT_DIR?.trim() || 'dist');
+let settings: SearchSettings;
+try {
+  settings = readSearchSettings(process.env);
+} catch (error) {
+  console.error(`[pagefind] ${(error as Error).message}`);
+  process.exit(1);
+}
+const { outDir, bundlePages, jobs, cacheDir } = settings;
 if (!existsSync(path.join(outDir, 'index.html'))) {
   console.error(`[pagefind] No built site in ${outDir} (no index.html): run astro build first, with the same SITE_OUT_DIR.`);
   process.exit(1);
 }
 
-function setting(name: string, raw: string | undefined, fallback: number): number {
-  const value = raw?.trim() ? Number(raw) : fallback;
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`[pagefind] ${name} must be a whole number ≥ 1, got "${raw}".`);
-    process.exit(1);
-  }
-  return value;
-}
-/**
- * 2,000 pages: ≈ 0.7 GB per process at the bench's article length (1,400 words). Measured at
- * 10,000 articles, 2 at a time: 6 bundles took 41 s with two processes of 0.69 GB; 4 took 39 s
- * but with two of 1.04 GB; one process for everything 55 s and 3.4 GB.
- */
-const bundlePages = setting('SEARCH_BUNDLE_PAGES', process.env.SEARCH_BUNDLE_PAGES, 2000);
-const jobs = setting('SEARCH_INDEX_JOBS', process.env.SEARCH_INDEX_JOBS, Math.min(2, os.availableParallelism()));
-
 /** Pagefind's CLI (what `npx pagefind` runs): it picks the binary for this platform. */
 const PAGEFIND_CLI = fileURLToPath(new URL('runner/bin.cjs', import.meta.resolve('pagefind')));
 const PAGEFIND_ARGS = ['--force-language', 'vi', '--quiet'];
 const PAGEFIND_VERSION = (JSON.parse(await readFile(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
-const cacheDir = path.resolve(process.env.SEARCH_CACHE_DIR?.trim() || path.join('node_modules', '.astro', 'toa-soan', 'search'));
 /** Where the search page finds the list of bundles (read by public/js/search.js). */
 const BUNDLE_LIST = path.join('tim-kiem', 'bundles.json');
 const bundleDir = (n: number) => (n === 0 ? 'pagefind' : `pagefind-${n + 1}`);
@@ -71,34 +62,21 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 /** HTML files under `dir` (relative paths, sorted) whose page marks a `data-pagefind-body`. */
 async function searchablePages(dir: string): Promise<SearchablePage[]> {
   const html = (await filesUnder(dir)).filter((file) => file.endsWith('.html')).sort();
-  const pages = await mapLimited(html, 16, async (file): Promise<SearchablePage | null> => {
+  const pages = await pMap(html, async (file): Promise<SearchablePage | null> => {
     const text = await readFile(path.join(dir, file), 'utf8');
     const indexed = indexedElement(text);
     return indexed === null ? null : { file, digest: createHash('sha256').update(indexed).digest('base64url') };
-  });
+  }, { concurrency: 16 });
   return pages.filter((p): p is SearchablePage => p !== null);
-}
-
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** `files` (paths relative to `from`) at the same paths under `to`: hard links, copies across devices. */
 async function linkFiles(from: string, files: string[], to: string): Promise<void> {
-  await mapLimited(files, 32, async (file) => {
+  await pMap(files, async (file) => {
     const target = path.join(to, file);
     await mkdir(path.dirname(target), { recursive: true });
     await link(path.join(from, file), target).catch(() => copyFile(path.join(from, file), target));
-  });
+  }, { concurrency: 32 });
 }
 
 function running(pid: number): boolean {
@@ -116,15 +94,12 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
 }
 
-function runPagefind(site: string, output: string): Promise<void> {
-  const args = [PAGEFIND_CLI, '--site', site, '--output-path', output, ...PAGEFIND_ARGS];
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (!error) return resolve();
-      const said = `${stderr}\n${stdout}`.trim().split('\n').slice(-5).join(' / ');
-      reject(new Error(`Pagefind failed on ${output} (${error.message.split('\n')[0]}): ${said}`));
-    });
-  });
+async function runPagefind(site: string, output: string): Promise<void> {
+  const run = await execa(process.execPath, [PAGEFIND_CLI, '--site', site, '--output-path', output, ...PAGEFIND_ARGS], { reject: false, all: true });
+  if (run.failed) {
+    const said = run.all.trim().split('\n').slice(-5).join(' / ');
+    throw new Error(`Pagefind failed on ${output} (exit ${run.exitCode ?? run.signal}): ${said}`);
+  }
 }
 
 const started = performance.now();
@@ -139,7 +114,7 @@ try {
   for (const entry of await readdir(outDir)) if (/^pagefind(-\d+)?$/.test(entry)) await rm(path.join(outDir, entry), { recursive: true });
   await mkdir(cacheDir, { recursive: true });
   let reused = 0;
-  await mapLimited(bundles, jobs, async (files, n) => {
+  await pMap(bundles, async (files, n) => {
     const kept = path.join(cacheDir, keys[n]!);
     const unchanged = existsSync(kept);
     if (unchanged) {
@@ -157,7 +132,7 @@ try {
     }
     await linkFiles(kept, await filesUnder(kept), path.join(outDir, bundleDir(n)));
     console.log(`[pagefind] Bundle ${n + 1}/${bundles.length}: ${count(files.length, 'page')} into /${bundleDir(n)}/${unchanged ? ' (unchanged, kept from the last build)' : ''}`);
-  });
+  }, { concurrency: jobs });
   // Only this build's bundles stay (the cache holds one index, whatever the history), and
   // unfinished ones only while the build making them runs.
   const current = new Set(keys);

@@ -11,6 +11,12 @@ export interface SiteEnv {
   siteUrl: string;
   /** Output folder of the build; the rebuild service points it at a fresh folder. */
   outDir: string | undefined;
+  /**
+   * documentIds per `$in` request for changed documents (default 50, which keeps URLs well under
+   * header limits). When the collection's listing takes fewer requests, it is read instead: tests
+   * lower this so a small newsroom's cold build takes the bulk route too.
+   */
+  idsPerRequest: number;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
@@ -19,7 +25,15 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
     strapiToken: env.STRAPI_TOKEN?.trim() || undefined,
     siteUrl: normaliseUrl('SITE_URL', env.SITE_URL || 'http://localhost:4321'),
     outDir: env.SITE_OUT_DIR?.trim() || undefined,
+    idsPerRequest: wholeNumber('CMS_IDS_PER_REQUEST', env.CMS_IDS_PER_REQUEST, 50),
   };
+}
+
+function wholeNumber(name: string, raw: string | undefined, fallback: number): number {
+  if (!raw?.trim()) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1, got "${raw}"`);
+  return value;
 }
 
 function normaliseUrl(name: string, value: string): string {

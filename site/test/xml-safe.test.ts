@@ -6,7 +6,7 @@ import { xmlError } from '../scripts/xml-check';
 import { createCmsClient } from '../src/cms/client';
 import { feedXml } from '../src/lib/feed';
 import { xmlSafe, xmlSafeDeep } from '../src/lib/xml-safe';
-import { xmlSafe as cmsXmlSafe } from '../../cms/src/lib/xml-safe';
+import { xmlSafe as cmsXmlSafe } from '@toa-soan/cms/xml-safe';
 
 /** Every C0 control character, lone surrogates of both halves, U+FFFE, U+FFFF, and a real pair (😀). */
 const DIRTY = `A${Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('')}B\ud800C\udc00D\ufffeE\uffffF😀G`;

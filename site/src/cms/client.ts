@@ -4,6 +4,8 @@
  */
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { z } from 'astro/zod';
+import pLimit from 'p-limit';
+import pRetry from 'p-retry';
 import { xmlSafeDeep } from '../lib/xml-safe';
 import { toQueryString, type Query } from './query';
 
@@ -16,7 +18,7 @@ export interface CmsClientOptions {
   timeoutMs?: number;
   /** Extra attempts after the first one for retryable failures. */
   retries?: number;
-  /** First backoff delay; doubles each attempt. */
+  /** First backoff delay; doubles each attempt (capped at 10 s). */
   backoffMs?: number;
   /** Requests in flight at once. */
   concurrency?: number;
@@ -33,6 +35,21 @@ export class CmsError extends Error {
     super(message);
   }
 }
+
+/** A failure worth another attempt: a network error, a 5xx or a 429. */
+class Transient extends Error {
+  constructor(
+    /** What went wrong, for the final message. */
+    readonly failure: string,
+    readonly attempts: number,
+    /** The CMS's Retry-After, waited at least before the next attempt. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(failure);
+  }
+}
+
+const MAX_DELAY_MS = 10_000;
 
 const paginationSchema = z.object({
   page: z.number().int(),
@@ -63,7 +80,7 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const retries = options.retries ?? 3;
   const backoffMs = options.backoffMs ?? 400;
-  const limit = createLimiter(options.concurrency ?? 4);
+  const limit = pLimit(options.concurrency ?? 4);
   const http: AxiosInstance = axios.create({
     baseURL: baseUrl,
     timeout: options.timeoutMs ?? 20_000,
@@ -79,36 +96,42 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     const qs = toQueryString(query);
     const url = `${path}${qs ? `?${qs}` : ''}`;
     const shown = `GET ${baseUrl}${url}`;
-    for (let attempt = 0; ; attempt++) {
-      let retryAfterMs: number | undefined;
-      let failure: string;
-      try {
-        for (const counter of counters) counter.n++;
-        const res = await limit(() => http.get(url));
-        if (res.status >= 200 && res.status < 300) {
-          if (typeof res.data !== 'object' || res.data === null) {
-            throw new CmsError(`CMS answered ${shown} with ${res.status} but not JSON. Check that CMS_URL (${baseUrl}) points at Strapi, not a proxy or web page.`);
-          }
-          // Where CMS text enters the site: from here on pages, feeds and the search index only see XML-safe text.
-          return xmlSafeDeep(res.data);
+    const attempt = async (attempts: number): Promise<unknown> => {
+      for (const counter of counters) counter.n++;
+      const res = await limit(() => http.get(url)).catch((error: unknown) => {
+        throw error instanceof AxiosError ? new Transient(error.code ?? error.message, attempts) : error;
+      });
+      if (res.status >= 200 && res.status < 300) {
+        if (typeof res.data !== 'object' || res.data === null) {
+          throw new CmsError(`CMS answered ${shown} with ${res.status} but not JSON. Check that CMS_URL (${baseUrl}) points at Strapi, not a proxy or web page.`);
         }
-        failure = `${res.status} ${strapiMessage(res.data) ?? res.statusText ?? ''}`.trim();
-        if (!(res.status === 429 || res.status >= 500)) {
-          throw new CmsError(`CMS request failed: ${shown} → ${failure}. ${hintFor(res.status, Boolean(options.token))}`, res.status);
-        }
-        retryAfterMs = parseRetryAfter(res.headers['retry-after']);
-      } catch (error) {
-        if (error instanceof CmsError) throw error;
-        if (!(error instanceof AxiosError)) throw error;
-        failure = error.code ?? error.message;
+        // Where CMS text enters the site: from here on pages, feeds and the search index only see XML-safe text.
+        return xmlSafeDeep(res.data);
       }
-      if (attempt >= retries) {
-        throw new CmsError(
-          `CMS unreachable or failing: ${shown} → ${failure} after ${attempt + 1} attempts. Check that Strapi is running and CMS_URL (${baseUrl}) is right.`,
-        );
+      const failure = `${res.status} ${strapiMessage(res.data) ?? res.statusText ?? ''}`.trim();
+      if (!(res.status === 429 || res.status >= 500)) {
+        throw new CmsError(`CMS request failed: ${shown} → ${failure}. ${hintFor(res.status, Boolean(options.token))}`, res.status);
       }
-      const delay = retryAfterMs ?? backoffMs * 2 ** attempt * (0.75 + Math.random() / 2);
-      await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 10_000)));
+      throw new Transient(failure, attempts, parseRetryAfter(res.headers['retry-after']));
+    };
+    try {
+      return await pRetry(attempt, {
+        retries,
+        minTimeout: backoffMs,
+        maxTimeout: MAX_DELAY_MS,
+        randomize: true,
+        shouldRetry: ({ error }) => error instanceof Transient,
+        // The CMS's Retry-After is a floor: wait out whatever the backoff does not already cover.
+        onFailedAttempt: async ({ error, retryDelay, retriesLeft }) => {
+          const extra = Math.min(error instanceof Transient ? (error.retryAfterMs ?? 0) : 0, MAX_DELAY_MS) - retryDelay;
+          if (retriesLeft > 0 && extra > 0) await new Promise((resolve) => setTimeout(resolve, extra));
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof Transient)) throw error;
+      throw new CmsError(
+        `CMS unreachable or failing: ${shown} → ${error.failure} after ${error.attempts} attempts. Check that Strapi is running and CMS_URL (${baseUrl}) is right.`,
+      );
     }
   }
 
@@ -148,7 +171,7 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
       const first = parse(listEnvelope, await send(path, pageQuery(1)), path);
       const { pageCount } = first.meta.pagination;
       // Handlers run one at a time, in arrival order, while later pages are still in flight.
-      const inTurn = createLimiter(1);
+      const inTurn = pLimit(1);
       await Promise.all([
         inTurn(() => onPage(first.data)),
         ...Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) =>
@@ -182,20 +205,4 @@ function parseRetryAfter(header: unknown): number | undefined {
   if (Number.isFinite(seconds)) return seconds * 1000;
   const at = Date.parse(header);
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
-/** A small semaphore: at most `max` tasks run at once, the rest wait in order. */
-export function createLimiter(max: number) {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
-    try {
-      return await task();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
 }

@@ -9,11 +9,13 @@
  * A rebuild with no change therefore costs one request in total, whatever the archive's size.
  * Documents with problems are stored without a digest so the next build retries them.
  */
+import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
+import pLimit from 'p-limit';
 import { readEnv } from '../env';
 import { bodyFiles, type BodyFiles } from './article-bodies';
-import { CmsError, PAGE_SIZE, createCmsClient, createLimiter, type CmsClient } from './client';
+import { CmsError, PAGE_SIZE, createCmsClient, type CmsClient } from './client';
 import {
   articleEntrySchema,
   categoryEntrySchema,
@@ -41,8 +43,6 @@ import { toArticleEntry, toCategoryEntry, toPersonEntry, toTagEntry, type Conver
  * older builds refetch. 3: text made XML-safe by the CMS client.
  */
 const ENTRY_VERSION = 3;
-/** documentIds per `$in` filter: keeps request URLs well under header limits. */
-const IDS_PER_REQUEST = 50;
 
 /** The CMS as the loaders see it: one client and the manifest of the current sync. */
 export interface CmsSource {
@@ -90,7 +90,7 @@ export function strapiCollectionLoader<T extends Record<string, unknown>>(option
   return {
     name: options.name,
     schema: options.schema,
-    load: (context) => failClearly(context, () => syncCollection(getSource(), options, context)),
+    load: (context) => failClearly(() => syncCollection(getSource(), options, context)),
   };
 }
 
@@ -167,14 +167,15 @@ async function fetchDocuments<T extends Record<string, unknown>>(
   onPage: (raws: unknown[]) => Promise<void>,
 ): Promise<void> {
   if (ids.length === 0) return;
+  const { idsPerRequest } = readEnv();
   const listing = options.bulk ? { ...options.bulk, query: {} } : { path: options.path, query: options.query, pageSize: PAGE_SIZE };
-  if (Math.ceil(total / listing.pageSize) < Math.ceil(ids.length / IDS_PER_REQUEST)) {
+  if (Math.ceil(total / listing.pageSize) < Math.ceil(ids.length / idsPerRequest)) {
     return client.eachPage(listing.path, listing.query, listing.pageSize, onPage);
   }
   const batches: string[][] = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) batches.push(ids.slice(i, i + IDS_PER_REQUEST));
+  for (let i = 0; i < ids.length; i += idsPerRequest) batches.push(ids.slice(i, i + idsPerRequest));
   // One handler at a time across batches too, as within a listing.
-  const inTurn = createLimiter(1);
+  const inTurn = pLimit(1);
   const handle = (raws: unknown[]) => inTurn(() => onPage(raws));
   await Promise.all(batches.map((batch) => client.eachPage(options.path, { ...options.query, filters: { documentId: { $in: batch } } }, PAGE_SIZE, handle)));
 }
@@ -192,7 +193,7 @@ export function siteSettingLoader(getSource: () => CmsSource = cmsSource): Loade
     name,
     schema: siteSettingEntrySchema,
     load: (context) =>
-      failClearly(context, async () => {
+      failClearly(async () => {
         const { store, logger, parseData } = context;
         const source = getSource();
         const updatedAt = (await source.manifest(name, logger)).siteSetting;
@@ -222,13 +223,13 @@ export function siteSettingLoader(getSource: () => CmsSource = cmsSource): Loade
  * A CMS failure ends the build with one line (URL, status, what to check), not a stack trace
  * and never with an empty site.
  */
-async function failClearly(context: LoaderContext, run: () => Promise<void>): Promise<void> {
+async function failClearly(run: () => Promise<void>): Promise<void> {
   try {
     await run();
   } catch (error) {
     if (!(error instanceof CmsError)) throw error;
-    context.logger.error(error.message);
-    process.exit(1);
+    // Astro prints an AstroError's message as it is; without a stack it adds no trace below it.
+    throw Object.assign(new AstroError(error.message), { stack: '' });
   }
 }
 

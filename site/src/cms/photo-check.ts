@@ -3,7 +3,8 @@
  * image service would otherwise fail the whole build on one missing upload.
  */
 import axios from 'axios';
-import { createLimiter } from './client';
+import pLimit from 'p-limit';
+import pRetry from 'p-retry';
 import type { SyncManifest } from './strapi-schemas';
 import { absoluteMediaUrl, type PhotoCheck } from './to-entries';
 
@@ -21,23 +22,17 @@ export function checkAgainstManifest(manifest: SyncManifest, cmsUrl: string, oth
 }
 
 export function createPhotoCheck(options: { timeoutMs?: number; concurrency?: number } = {}): PhotoCheck {
-  const limit = createLimiter(options.concurrency ?? 6);
+  const limit = pLimit(options.concurrency ?? 6);
   const seen = new Map<string, Promise<string | null>>();
-  const check = async (url: string): Promise<string | null> => {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        const res = await limit(() =>
-          axios.head(url, { timeout: options.timeoutMs ?? 15_000, validateStatus: () => true, maxRedirects: 3 }),
-        );
-        if (res.status >= 200 && res.status < 300) return null;
-        if (res.status < 500 && res.status !== 429) return `HTTP ${res.status}`;
-      } catch (error) {
-        if (attempt === 2) return (error as { code?: string }).code ?? String(error);
-      }
-      await new Promise((r) => setTimeout(r, 300 * 2 ** attempt));
-    }
-    return 'CMS kept failing';
+  const head = async (url: string): Promise<string | null> => {
+    const res = await limit(() => axios.head(url, { timeout: options.timeoutMs ?? 15_000, validateStatus: () => true, maxRedirects: 3 }));
+    if (res.status >= 200 && res.status < 300) return null;
+    if (res.status < 500 && res.status !== 429) return `HTTP ${res.status}`;
+    throw new Error('CMS kept failing');
   };
+  // Three attempts for network errors, 5xx and 429; then the reason is the last failure.
+  const check = (url: string) =>
+    pRetry(() => head(url), { retries: 2, minTimeout: 300 }).catch((error: { code?: string; message: string }) => error.code ?? error.message);
   return (url) => {
     let result = seen.get(url);
     if (!result) seen.set(url, (result = check(url)));

@@ -2,10 +2,10 @@
  * The site's build script (`astro build && node scripts/check-xml.ts && node scripts/index-search.ts`) run as tests need it:
  * with the test's Astro config, caches inside the test's own folder and `env` on top.
  */
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
 
 export const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Relative: Astro joins `--config` to the root. */
@@ -37,13 +37,7 @@ export async function astroBuild(work: string, env: Record<string, string>): Pro
   return { code: 0, log };
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<BuildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: SITE_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    child.stdout.on('data', (c: Buffer) => (log += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (log += c.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, log }));
-  });
+async function run(args: string[], env: NodeJS.ProcessEnv): Promise<BuildResult> {
+  const result = await execa(process.execPath, args, { cwd: SITE_DIR, env, extendEnv: false, stdin: 'ignore', all: true, reject: false });
+  return { code: result.exitCode ?? null, log: result.all };
 }
