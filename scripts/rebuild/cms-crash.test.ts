@@ -14,7 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createCategory, createPerson, publishArticle, uploadPhoto, type RestClient } from '../lib/newsroom-rest';
-import { adminLogin, createApiToken, freePort, sqliteEnv, throwawaySecrets } from '../testing/cms-server';
+import { adminLogin, createApiToken } from '../lib/strapi-admin';
+import { freePort, sqliteEnv, throwawaySecrets } from '../testing/cms-server';
 import type { ServiceStatus } from './webhook-server';
 
 const SCRIPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
