@@ -1,6 +1,7 @@
 /**
  * The editor's journey through the Strapi 5 admin panel: log in, write an article with a
- * credited cover photo and a byline, publish it.
+ * credited cover photo, a tag and a byline, publish it. The tag and one person of the byline do
+ * not exist yet: the editor creates them from inside the article form, as a newsroom does.
  *
  * Selectors lean on what survives translation and restyling: form field `name` attributes
  * (`title`, `cover.caption`, `byline.0.person`), ARIA roles, the Slate editor's own
@@ -16,9 +17,17 @@ export interface ArticleDraft {
   /** One paragraph typed into a `body.text` block. */
   paragraph: string;
   categoryName: string;
+  /** `credit` as the editor types it, label included ("Ảnh: …") as it looks in print. */
   cover: { fileName: string; jpeg: Buffer; caption: string; credit: string };
-  /** Byline lines in order, each naming a person that exists in the CMS. */
-  byline: Array<{ role: 'writer' | 'photographer'; personName: string }>;
+  /** A tag that does not exist yet, created from the tags field ("Tạo mục liên kết") by its name only. */
+  newTagName: string;
+  /**
+   * Byline lines in order. `create: true` makes the person from the line's person field
+   * ("Tạo mục liên kết") by name only; otherwise the person exists in the CMS and is picked.
+   */
+  byline: Array<{ role: 'writer' | 'photographer'; personName: string; create?: boolean }>;
+  /** Called with the "create" pop-up open and filled, before it is saved (screenshots). */
+  onCreatePopup?: (page: Page, field: string) => Promise<void>;
 }
 
 /** Role labels as the admin shows them: the raw enum value, or a Vietnamese label. */
@@ -68,13 +77,21 @@ export async function writeAndPublishArticle(page: Page, cmsUrl: string, draft: 
 
   await pickRelation(page, 'category', draft.categoryName);
 
+  // Strapi attaches an entry created in the relation pop-up by saving the article it was opened
+  // from, and only does so when that article exists: on a never-saved form the new tag or person is
+  // created but left unattached. So the editor saves the draft ("Lưu") before creating anything.
+  await saveDraft(page);
+
+  await createInRelationPopup(page, 'tags', draft.newTagName, draft.onCreatePopup);
+
   for (const [index, credit] of draft.byline.entries()) {
     // The first line comes from the empty placeholder, later ones from "Add an entry".
     if (index === 0) await page.getByRole('button', { name: text('no entry yet', 'chưa có') }).last().click();
     else await page.getByRole('button', { name: text('add an entry', 'thêm (một )?(mục|dòng)') }).click();
     await page.locator(`[name="byline.${index}.role"]`).click();
     await page.getByRole('option', { name: ROLE_OPTION[credit.role] }).click();
-    await pickRelation(page, `byline.${index}.person`, credit.personName);
+    if (credit.create) await createInRelationPopup(page, `byline.${index}.person`, credit.personName, draft.onCreatePopup);
+    else await pickRelation(page, `byline.${index}.person`, credit.personName);
   }
 
   const published = page.waitForResponse(
@@ -88,6 +105,46 @@ export async function writeAndPublishArticle(page: Page, cmsUrl: string, draft: 
   if (!response.ok()) {
     throw new Error(`Publish answered ${response.status()}: ${(await response.text()).slice(0, 500)}\n${await visibleErrors(page)}`);
   }
+}
+
+/** "Lưu": saves the draft; a new article gets its own address (…/api::article.article/<documentId>). */
+async function saveDraft(page: Page): Promise<void> {
+  const saved = page.waitForResponse(
+    (res) => ['POST', 'PUT'].includes(res.request().method()) && /\/collection-types\/api::article\.article(\/[^/?]+)?(\?|$)/.test(res.url()),
+  );
+  await page.getByRole('button', { name: text('^save$', '^lưu$') }).click();
+  const response = await saved;
+  if (!response.ok()) throw new Error(`Saving the draft answered ${response.status()}\n${await visibleErrors(page)}`);
+  await page.waitForURL((url) => !url.pathname.endsWith('/create'));
+}
+
+/**
+ * Creates a related entry from inside the form: the relation combobox's creatable option ("Tạo
+ * mục liên kết") opens the target's create form in a pop-up (Strapi's RelationModal). Only the
+ * name is typed; the slug the pop-up proposes ("tag", "person") is left as is, and the CMS makes
+ * the real one from the name (cms/src/documents/slugs.ts). Saving the pop-up creates the entry
+ * and saves the article with it attached; the pop-up then shows the new entry and is closed.
+ */
+async function createInRelationPopup(page: Page, fieldName: string, name: string, onOpen?: (page: Page, field: string) => Promise<void>): Promise<void> {
+  const combobox = page.locator(`input[name="${fieldName}"]`);
+  await combobox.click();
+  await page.getByRole('option', { name: text('^create a relation$', '^tạo mục liên kết$') }).click();
+  const dialog = page.getByRole('dialog');
+  const nameInput = dialog.locator('input[name=name]');
+  await nameInput.fill(name);
+  await onOpen?.(page, fieldName);
+
+  const created = page.waitForResponse((res) => res.request().method() === 'POST' && /\/collection-types\/api::(tag\.tag|person\.person)(\?|$)/.test(res.url()));
+  const attached = page.waitForResponse((res) => res.request().method() === 'PUT' && /\/collection-types\/api::article\.article\/[^/?]+/.test(res.url()));
+  await dialog.getByRole('button', { name: text('^save$', '^lưu$') }).click();
+  for (const [what, response] of [['creating', await created], ['attaching', await attached]] as const) {
+    if (!response.ok()) throw new Error(`${what} "${name}" from the pop-up answered ${response.status()}: ${(await response.text()).slice(0, 500)}\n${await visibleErrors(page)}`);
+  }
+  // The pop-up now shows the saved entry ("Sửa mục liên kết"); its close button is labelled in English.
+  await dialog.getByRole('button', { name: text('^close', '^đóng') }).first().click();
+  await dialog.waitFor({ state: 'detached' });
+  // Back in the article, the field lists the new entry as attached.
+  await page.getByRole('main').getByRole('link', { name, exact: true }).or(page.getByRole('main').getByText(name, { exact: true })).first().waitFor();
 }
 
 async function expectValueChange(input: Locator, from: string): Promise<void> {

@@ -42,8 +42,9 @@ export interface PublishedArticle {
   slug: string;
   publishedAt: string;
   category: { name: string } | null;
+  tags: Array<{ name: string; slug: string }>;
   cover: { caption: string; credit: string; image: { url: string } | null } | null;
-  byline: Array<{ role: string; person: { name: string } | null }>;
+  byline: Array<{ role: string; person: { name: string; slug: string } | null }>;
   body: Array<{ __component: string; content?: unknown }>;
 }
 
@@ -51,7 +52,7 @@ export interface PublishedArticle {
 export async function findPublished(cmsUrl: string, title: string): Promise<PublishedArticle | undefined> {
   const query =
     `filters[title][$eq]=${encodeURIComponent(title)}` +
-    '&populate[category]=true&populate[cover][populate]=image&populate[byline][populate]=person&populate[body]=true';
+    '&populate[category]=true&populate[tags]=true&populate[cover][populate]=image&populate[byline][populate]=person&populate[body]=true';
   const res = await axios.get(`${cmsUrl}/api/articles?${query}`, { validateStatus: () => true });
   if (res.status !== 200) throw new Error(`GET /api/articles answered ${res.status}: ${JSON.stringify(res.data).slice(0, 400)}`);
   return (res.data.data as PublishedArticle[])[0];

@@ -32,11 +32,17 @@ const TITLE = 'Đồng chí Bí thư kiểm tra đê bao ấp Rạch Đùng trư
 const SEARCH_AS_TYPED = 'dong chi de bao rach dung';
 /** A demo article the admin search must find however its words are typed. */
 const DEMO_TITLE = /^Đảng ủy xã Thạnh Lợi/;
+/**
+ * Created by the editor from inside the article form ("Tạo mục liên kết"), by name only: the CMS
+ * makes the slug from the name (not the pop-up's "tag"/"person" placeholder), which the site's
+ * addresses are built from.
+ */
+const NEW_TAG = { name: 'Đê bao chống lũ', slug: 'de-bao-chong-lu' };
+const writer = { name: 'Hồ Thị Ngọc Diễm', slug: 'ho-thi-ngoc-diem' };
 
 let stack: Stack;
 let browser: Browser;
 let editor: AdminAccount;
-let writer: Person;
 let photographer: Person;
 let draft: ArticleDraft;
 /** The editor's admin tab, kept logged in across the admin steps (Strapi rate-limits logins). */
@@ -109,7 +115,6 @@ describe('newsroom, editor to reader', () => {
     browser = await launchBrowser();
     const token = stack.cms.tokens.fullAccess;
     editor = await createEditor(stack.cms.url, stack.cms.admin.jwt);
-    writer = await createPerson(stack.cms.url, token, 'Hồ Thị Ngọc Diễm', 'ho-thi-ngoc-diem', 'Phóng viên');
     photographer = await createPerson(stack.cms.url, token, 'Đặng Quốc Khánh', 'dang-quoc-khanh', 'Phóng viên ảnh');
     const category = await pickCategory(stack.cms.url, token);
     await setSiteAddress(stack.cms.url, token, stack.siteUrl);
@@ -129,12 +134,16 @@ describe('newsroom, editor to reader', () => {
         fileName: 'de-bao-rach-dung.jpg',
         jpeg,
         caption: 'Đoàn công tác kiểm tra đoạn đê bao xung yếu ở ấp Rạch Đùng',
-        credit: photographer.name,
+        // Typed with its label, as it looks in print: the CMS stores the name, the site adds the label once.
+        credit: `Ảnh: ${photographer.name}`,
       },
+      newTagName: NEW_TAG.name,
       byline: [
-        { role: 'writer', personName: writer.name },
+        { role: 'writer', personName: writer.name, create: true },
         { role: 'photographer', personName: photographer.name },
       ],
+      // The form with the "create" pop-up open and the name typed, as the editor sees it.
+      onCreatePopup: (page, field) => adminScreenshots(page, field === 'tags' ? 'admin-form-popup-tag' : 'admin-form-popup-person'),
     };
   });
 
@@ -171,12 +180,16 @@ describe('newsroom, editor to reader', () => {
     expect(article, 'the article is published and public').toBeDefined();
     expect(article!.slug).not.toBe('article');
     expect(article!.category?.name).toBe(draft.categoryName);
-    expect(article!.cover).toMatchObject({ caption: draft.cover.caption, credit: draft.cover.credit });
+    // The label the editor typed ("Ảnh: …") is not stored: the site prints it.
+    expect(article!.cover).toMatchObject({ caption: draft.cover.caption, credit: photographer.name });
     expect(article!.cover?.image?.url).toMatch(/\.jpe?g$/);
     expect(article!.byline.map((c) => [c.role, c.person?.name])).toEqual([
       ['writer', writer.name],
       ['photographer', photographer.name],
     ]);
+    // Tag and writer made in the pop-ups: attached, with slugs made from their names.
+    expect(article!.tags.map((t) => [t.name, t.slug])).toEqual([[NEW_TAG.name, NEW_TAG.slug]]);
+    expect(article!.byline[0]?.person?.slug).toBe(writer.slug);
     expect(JSON.stringify(article!.body)).toContain('đê bao xung yếu');
   });
 
@@ -239,11 +252,39 @@ describe('newsroom, editor to reader', () => {
       await expect.poll(() => figure.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
       const caption = await figure.locator('figcaption').innerText();
       expect(caption).toContain(draft.cover.caption);
-      expect(caption).toContain(draft.cover.credit);
+      // The credit typed as "Ảnh: …" is printed once, with its label once.
+      expect(caption).toContain(`(Ảnh: ${photographer.name})`);
+      expect(caption.match(/Ảnh\s*:/g), caption).toHaveLength(1);
       expect(await figure.locator('img').getAttribute('alt')).toBeTruthy();
 
       expect(await article.locator('time').first().innerText()).toContain(vietnamDate());
     });
+  });
+
+  it('the tag and the person created in the form have their pages, linked from the article', async () => {
+    await withReaderPage('new-tag-person', async (page) => {
+      await page.goto(requireArticleUrl());
+      const article = page.locator('article').first();
+      // The tag's link, and the writer's in the byline, lead to addresses made from their names.
+      // Tags read "#Đê bao chống lũ".
+      const tagLink = article.getByRole('link', { name: new RegExp(`^#?\\s*${NEW_TAG.name}$`) }).first();
+      expect(new URL((await tagLink.getAttribute('href'))!, page.url()).pathname).toBe(`/tu-khoa/${NEW_TAG.slug}/`);
+      const writerLink = article.getByRole('link', { name: writer.name, exact: true }).first();
+      expect(new URL((await writerLink.getAttribute('href'))!, page.url()).pathname).toBe(`/nguoi-thuc-hien/${writer.slug}/`);
+
+      // Section titles are upper-cased by CSS: their text is read as written.
+      await tagLink.click();
+      await page.waitForURL(`${stack.siteUrl}/tu-khoa/${NEW_TAG.slug}/`);
+      expect(await page.locator('h1').first().textContent()).toContain(NEW_TAG.name);
+      await page.getByRole('main').getByRole('link', { name: TITLE }).first().waitFor();
+
+      await page.goto(`${stack.siteUrl}/nguoi-thuc-hien/${writer.slug}/`);
+      expect(await page.locator('h1').first().textContent()).toContain(writer.name);
+      await page.getByRole('main').getByRole('link', { name: TITLE }).first().waitFor();
+    });
+    // The pop-up's placeholder slug never became an address.
+    const placeholder = await axios.get(`${stack.siteUrl}/tu-khoa/tag/`, { validateStatus: () => true });
+    expect(placeholder.status).toBe(404);
   });
 
   it('the article form: importer fields hidden, byline lines named, "Xem trên trang" opens the article', async () => {
@@ -318,7 +359,7 @@ describe('newsroom, editor to reader', () => {
       for (const nav of await navigation.all()) expect(await nav.isVisible(), await nav.evaluate((n) => n.outerHTML.slice(0, 120))).toBe(false);
       await expect.poll(() => page.locator('h1').first().isVisible()).toBe(true);
       const printed = await page.locator('article').first().innerText();
-      for (const text of [TITLE, draft.cover.caption, draft.cover.credit, writer.name, photographer.name, 'đê bao xung yếu']) {
+      for (const text of [TITLE, draft.cover.caption, `(Ảnh: ${photographer.name})`, writer.name, photographer.name, 'đê bao xung yếu']) {
         expect(printed).toContain(text);
       }
       expect(await page.locator('article figure img').first().isVisible()).toBe(true);
@@ -349,7 +390,10 @@ describe('newsroom, editor to reader', () => {
       expect(item, `an <item> titled "${TITLE}" in ${feedUrl}`).toBeDefined();
       expect(item).toContain(requireArticleUrl());
       expect(item).toMatch(new RegExp(`<dc:creator>[^<]*${writer.name}`));
-      expect(item).toMatch(new RegExp(`<media:credit[^>]*>[^<]*${photographer.name}`));
+      // The credit is the name alone in media:credit, and printed once with its label in the content.
+      expect(item).toMatch(new RegExp(`<media:credit[^>]*>${photographer.name}</media:credit>`));
+      expect(item!.split(`(Ảnh: ${photographer.name})`)).toHaveLength(2);
+      expect(item).not.toMatch(/Ảnh\s*:\s*Ảnh/);
     });
   });
 
