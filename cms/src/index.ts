@@ -12,6 +12,7 @@ import { registerArticleSnapshots, type ArticleSnapshots } from './documents/art
 import { registerSlugFilling } from './documents/slugs';
 import { registerXmlSafeText } from './documents/xml-safe-text';
 import { envBool } from './lib/env';
+import { bootstrapWorkflow } from './workflow';
 import { seedDemoContent } from './seed/seed';
 
 let stopSqliteStatistics: (() => void) | undefined;
@@ -34,6 +35,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await enforcePublicAccess(strapi);
     await ensureFirstAdmin(strapi);
+    await bootstrapWorkflow(strapi);
     await syncRebuildWebhook(strapi);
     await applyAdminLabels(strapi);
     await normaliseStoredPhotoCredits(strapi);
