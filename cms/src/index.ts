@@ -12,7 +12,7 @@ import { registerArticleSnapshots, type ArticleSnapshots } from './documents/art
 import { registerSlugFilling } from './documents/slugs';
 import { registerXmlSafeText } from './documents/xml-safe-text';
 import { envBool } from './lib/env';
-import { bootstrapWorkflow } from './workflow';
+import { bootstrapWorkflow, registerWorkflow } from './workflow';
 import { seedDemoContent } from './seed/seed';
 
 let stopSqliteStatistics: (() => void) | undefined;
@@ -29,6 +29,7 @@ export default {
     registerSlugFilling(strapi);
     registerPhotoCreditNormalising(strapi);
     registerArticlePublishing(strapi);
+    registerWorkflow(strapi);
     articleSnapshots = registerArticleSnapshots(strapi);
   },
 

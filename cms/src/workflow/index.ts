@@ -1,6 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { envBool, envString } from '../lib/env';
+import { registerAudit } from './audit';
 import { ensureNewsroomRoles, ROLES, type NewsroomRole } from './roles';
+
+/**
+ * Editorial workflow (issue 15). Registered after the publishing rules, so a publish the rules
+ * refuse is not recorded, and the split of `status: 'published'` writes into "save draft" +
+ * "publish" reaches the workflow's checks.
+ */
+export function registerWorkflow(strapi: Core.Strapi): void {
+  registerAudit(strapi);
+}
 
 /** One demo account per newsroom role, documented in cms/README.md. */
 export const DEMO_USERS: Record<NewsroomRole, { email: string; firstname: string; lastname: string }> = {

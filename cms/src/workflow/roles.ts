@@ -18,6 +18,7 @@ export const ROLE_CODES = {
 export type NewsroomRole = keyof typeof ROLE_CODES;
 
 const ARTICLE = 'api::article.article';
+const AUDIT = 'api::audit-entry.audit-entry';
 const LOOKUPS = ['api::category.category', 'api::person.person', 'api::tag.tag'];
 const CM = 'plugin::content-manager.explorer';
 const UPLOAD_ALL = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
@@ -68,6 +69,8 @@ export const ROLES: Record<NewsroomRole, { name: string; description: string; gr
       // explorer.publish covers publish and unpublish in the content manager.
       ...grants(['publish', 'delete'], [ARTICLE]),
       ...grants(['delete'], LOOKUPS),
+      // The audit trail is read-only for everyone (src/workflow/audit.ts refuses any write).
+      ...grants(['read'], [AUDIT]),
     ],
   },
 };
