@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { envBool, envString } from '../lib/env';
 import { registerAudit } from './audit';
+import { registerReviewWorkflow } from './review';
 import { ensureNewsroomRoles, ROLES, type NewsroomRole } from './roles';
 
 /**
@@ -9,6 +10,7 @@ import { ensureNewsroomRoles, ROLES, type NewsroomRole } from './roles';
  * "publish" reaches the workflow's checks.
  */
 export function registerWorkflow(strapi: Core.Strapi): void {
+  registerReviewWorkflow(strapi);
   registerAudit(strapi);
 }
 
