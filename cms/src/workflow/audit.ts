@@ -150,3 +150,24 @@ export function registerAudit(strapi: Core.Strapi): void {
   recordArticleWrites(strapi);
   recordAdminChanges(strapi);
 }
+
+const CSV_COLUMNS = ['at', 'action', 'subjectType', 'subjectId', 'subjectTitle', 'actor', 'actorName', 'actorLevel', 'actorRoles', 'ip', 'details'] as const;
+
+function csvCell(value: unknown): string {
+  let text = value == null ? '' : value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // A cell opening with = + - @ is a formula to a spreadsheet: quote it out (CSV injection).
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The whole trail, oldest first, as CSV with a BOM so spreadsheet programs read Vietnamese right. */
+export async function* auditCsv(strapi: Core.Strapi): AsyncGenerator<string> {
+  yield `\uFEFF${CSV_COLUMNS.join(',')}\r\n`;
+  const PAGE = 500;
+  for (let lastId = 0; ; ) {
+    const rows = (await strapi.db.query(AUDIT).findMany({ where: { id: { $gt: lastId } }, orderBy: { id: 'asc' }, limit: PAGE })) as Array<Record<string, unknown> & { id: number }>;
+    if (rows.length === 0) return;
+    yield rows.map((row) => CSV_COLUMNS.map((column) => csvCell(row[column])).join(',') + '\r\n').join('');
+    lastId = rows[rows.length - 1]!.id;
+  }
+}

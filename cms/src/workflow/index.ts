@@ -1,17 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import { envBool, envString } from '../lib/env';
+import { registerWorkflowAdminRoutes } from './admin-routes';
 import { registerAudit } from './audit';
 import { registerReviewWorkflow } from './review';
 import { ensureNewsroomRoles, ROLES, type NewsroomRole } from './roles';
+import { registerVersionKeeping } from './versions';
 
 /**
- * Editorial workflow (issue 15). Registered after the publishing rules, so a publish the rules
- * refuse is not recorded, and the split of `status: 'published'` writes into "save draft" +
- * "publish" reaches the workflow's checks.
+ * Editorial workflow (issue 15): roles, review, audit trail, published versions. Registered after
+ * the publishing rules, so a publish the rules refuse is neither audited nor versioned, and the
+ * split of `status: 'published'` writes into "save draft" + "publish" reaches the review check.
  */
 export function registerWorkflow(strapi: Core.Strapi): void {
   registerReviewWorkflow(strapi);
   registerAudit(strapi);
+  registerVersionKeeping(strapi);
+  registerWorkflowAdminRoutes(strapi);
 }
 
 /** One demo account per newsroom role, documented in cms/README.md. */
