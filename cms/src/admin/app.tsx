@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { registerWorkflowActions } from './workflow-actions';
 
 type RichTextBlocks = Record<string, unknown>;
 
@@ -48,5 +49,6 @@ export default {
     // an image already stored in a draft shows as an empty paragraph the editor can delete.
     const contentManager = app.getPlugin('content-manager').apis as { addRichTextBlocks(update: (blocks: RichTextBlocks) => RichTextBlocks): void };
     contentManager.addRichTextBlocks(({ image: _inlineImage, ...blocks }) => blocks);
+    registerWorkflowActions(app);
   },
 };
