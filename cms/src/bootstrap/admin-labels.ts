@@ -36,6 +36,11 @@ export const CONTENT_TYPE_LABELS: Labels = {
     },
     unit: { label: 'Đơn vị', description: 'Cơ quan ban hành hoặc cung cấp tin.', placeholder: 'Huyện ủy Tân Hòa' },
     featured: { label: 'Tin nổi bật', description: 'Bật để đưa bài lên khu tin nổi bật ở trang chủ.' },
+    reviewState: {
+      label: 'Trạng thái duyệt',
+      description: 'nhap = Nháp, cho-duyet = Chờ duyệt, da-duyet = Đã duyệt, tra-lai = Trả lại. Chỉ bài "Đã duyệt" mới xuất bản được.',
+    },
+    reviewNote: { label: 'Ghi chú duyệt bài', description: 'Biên tập viên ghi lý do khi trả lại bài; bắt buộc khi chọn "Trả lại".' },
     sourceKey: { label: 'Mã nhập liệu', description: 'Do công cụ chuyển bài từ cổng cũ điền; không sửa.' },
     sourceCaptions: { label: 'Chú thích ảnh cũ', description: 'Chú thích của những ảnh cổng cũ không còn tệp, giữ để tra cứu.' },
   },
