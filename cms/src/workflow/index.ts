@@ -3,6 +3,7 @@ import { envBool, envString } from '../lib/env';
 import { registerWorkflowAdminRoutes } from './admin-routes';
 import { registerAudit } from './audit';
 import { registerReviewWorkflow } from './review';
+import { startScheduledPublishing } from './scheduling';
 import { ensureNewsroomRoles, ROLES, type NewsroomRole } from './roles';
 import { registerVersionKeeping } from './versions';
 
@@ -28,6 +29,7 @@ export const DEMO_PASSWORD_DEFAULT = 'ToaSoan-Demo-2026';
 
 export async function bootstrapWorkflow(strapi: Core.Strapi): Promise<void> {
   const roleIds = await ensureNewsroomRoles(strapi);
+  await startScheduledPublishing(strapi);
   if (!envBool('SEED_DEMO_CONTENT', false)) return;
   const password = envString('DEMO_ADMIN_PASSWORD', DEMO_PASSWORD_DEFAULT);
   const users = strapi.service('admin::user');

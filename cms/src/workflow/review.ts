@@ -24,6 +24,8 @@ import { recordAudit } from './audit';
  *   would otherwise need a second person at night. The edit is in the audit trail either way.
  * - Only an approved article is published, and only by a Trưởng ban (publish action, hence
  *   the admin button, bulk publish and `status: 'published'` writes, which publish through it).
+ * - Only the Trưởng ban schedules (`scheduledAt`, published by src/workflow/scheduling.ts), and
+ *   only an approved article; an article that stops being approved loses its schedule.
  *
  * Super Admin, content-API tokens (the importer, scripts) and code outside a request are not held
  * to the review: operators repair and migrate, and the importer brings archives that were
@@ -58,6 +60,7 @@ interface DraftReview {
   title?: string | null;
   reviewState?: ReviewState | null;
   reviewNote?: string | null;
+  scheduledAt?: string | Date | null;
   createdBy?: { id: number } | null;
 }
 
@@ -72,10 +75,13 @@ const forbidden = (message: string): never => {
   throw new errors.PolicyError(message);
 };
 
+/** A date as milliseconds, so the admin's ISO string and the stored value compare. */
+const instant = (value: unknown): number | null => (value ? new Date(value as string).getTime() : null);
+
 async function loadReview(strapi: Core.Strapi, documentId: string): Promise<DraftReview | null> {
   return (await strapi.db.query(ARTICLE).findOne({
     where: { documentId, publishedAt: null },
-    select: ['id', 'title', 'reviewState', 'reviewNote'],
+    select: ['id', 'title', 'reviewState', 'reviewNote', 'scheduledAt'],
     populate: { createdBy: { select: ['id'] } },
   })) as DraftReview | null;
 }
@@ -116,6 +122,11 @@ async function reviewUpdate(strapi: Core.Strapi, actor: Actor, params: Params, n
     const note = typeof data.reviewNote === 'string' ? data.reviewNote : '';
     checkTransition(actor, from, wanted, note, own);
   }
+  const scheduling = 'scheduledAt' in data && instant(data.scheduledAt) !== instant(before.scheduledAt);
+  if (reviewed && scheduling) {
+    if (actor.level !== 'publisher') forbidden('Chỉ Trưởng ban biên tập được hẹn giờ đăng bài.');
+    if (data.scheduledAt && (changesState ? wanted : from) !== 'da-duyet') invalid('Chỉ hẹn giờ đăng được bài "Đã duyệt".', 'scheduledAt');
+  }
 
   return strapi.db.transaction(async () => {
     const contentBefore = reviewed ? fingerprint(await loadArticleContent(strapi, documentId)) : '';
@@ -134,6 +145,7 @@ async function reviewUpdate(strapi: Core.Strapi, actor: Actor, params: Params, n
         await recordAudit(strapi, { action: 'review-reset', subjectType: ARTICLE, subjectId: documentId, subjectTitle: before.title, details: { from, to: state } }, actor);
       }
     }
+    if (from === 'da-duyet' && state !== 'da-duyet' && before.scheduledAt && !scheduling) patch.scheduledAt = null;
     // A new submission starts without the last reviewer's note.
     if (changesState && wanted === 'cho-duyet' && typeof data.reviewNote !== 'string') patch.reviewNote = null;
     if (Object.keys(patch).length > 0) {
@@ -147,6 +159,10 @@ async function reviewUpdate(strapi: Core.Strapi, actor: Actor, params: Params, n
         { action: TRANSITION_ACTIONS[state], subjectType: ARTICLE, subjectId: documentId, subjectTitle: before.title, details: { from, to: state, note: data.reviewNote ?? null } },
         actor,
       );
+    }
+    if (scheduling || 'scheduledAt' in patch) {
+      const at = 'scheduledAt' in patch ? null : (data.scheduledAt ?? null);
+      await recordAudit(strapi, { action: at ? 'schedule' : 'unschedule', subjectType: ARTICLE, subjectId: documentId, subjectTitle: before.title, details: { scheduledAt: at } }, actor);
     }
     return result;
   });
