@@ -41,6 +41,7 @@ export const CONTENT_TYPE_LABELS: Labels = {
       description: 'nhap = Nháp, cho-duyet = Chờ duyệt, da-duyet = Đã duyệt, tra-lai = Trả lại. Chỉ bài "Đã duyệt" mới xuất bản được.',
     },
     reviewNote: { label: 'Ghi chú duyệt bài', description: 'Biên tập viên ghi lý do khi trả lại bài; bắt buộc khi chọn "Trả lại".' },
+    scheduledAt: { label: 'Hẹn giờ đăng', description: 'Trưởng ban đặt giờ tự xuất bản cho bài "Đã duyệt"; để trống nếu đăng ngay.' },
     sourceKey: { label: 'Mã nhập liệu', description: 'Do công cụ chuyển bài từ cổng cũ điền; không sửa.' },
     sourceCaptions: { label: 'Chú thích ảnh cũ', description: 'Chú thích của những ảnh cổng cũ không còn tệp, giữ để tra cứu.' },
   },
