@@ -238,6 +238,14 @@ describe('review and publishing', () => {
     expect(draft.reviewState).toBe('cho-duyet');
   });
 
+  it('a copy of an approved article starts as a draft ("Nháp")', async () => {
+    expect((await review(documentId)).reviewState).toBe('cho-duyet');
+    expectStatus(await update('editor', documentId, { reviewState: 'da-duyet' }), 200);
+    const copy = await http().post(`${CM}/clone/${documentId}`, { title: 'Bản sao' }, as('reporter'));
+    expectStatus(copy, 200);
+    expect(await review(copy.data.data.documentId)).toMatchObject({ title: 'Bản sao', reviewState: 'nhap' });
+  });
+
   it('the publisher unpublishes; the editor cannot', async () => {
     expectStatus(await http().post(`${CM}/${documentId}/actions/unpublish`, {}, as('editor')), 403);
     expectStatus(await http().post(`${CM}/${documentId}/actions/unpublish`, {}, as('publisher')), 200);

@@ -63,7 +63,7 @@ async function titleOf(strapi: Core.Strapi, documentId: string): Promise<string 
   return row?.title ?? null;
 }
 
-/** Content-manager write names shown in the refusal; anything not a read is refused. */
+/** Anything but a read of the audit type is refused, whoever asks. */
 function refuseAuditWrites(strapi: Core.Strapi): void {
   strapi.documents.use(async (ctx, next) => {
     if (ctx.uid !== AUDIT || READS.has(ctx.action)) return next();
@@ -98,8 +98,12 @@ interface LifecycleEvent {
 }
 
 const ADMIN_MODELS: Record<string, string> = { 'admin::user': 'user', 'admin::role': 'role', 'admin::permission': 'permissions' };
-/** Never copied into an entry: secrets, and what changes on every login. */
-const UNRECORDED = new Set(['password', 'resetPasswordToken', 'registrationToken', 'updatedAt', 'createdAt']);
+/**
+ * Timestamps are not a change worth an entry. Only names of the fields written are listed, so a
+ * password or token change shows as `password` without its value; the values copied are the few
+ * below (e-mail, active, blocked, roles).
+ */
+const BOOKKEEPING = new Set(['updatedAt', 'createdAt']);
 
 function describeAdminChange(event: LifecycleEvent): AuditEvent {
   const kind = ADMIN_MODELS[event.model.uid]!;
@@ -108,7 +112,7 @@ function describeAdminChange(event: LifecycleEvent): AuditEvent {
   const result = event.result as { id?: number; email?: string; name?: string; count?: number } | undefined;
   const details: Record<string, unknown> = {};
   if (rows.length) {
-    const fields = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((f) => !UNRECORDED.has(f) || f === 'password').sort();
+    const fields = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((f) => !BOOKKEEPING.has(f)).sort();
     details.fields = fields;
     if (kind === 'user') {
       const row = rows[0]!;
@@ -129,9 +133,8 @@ function describeAdminChange(event: LifecycleEvent): AuditEvent {
 
 function recordAdminChanges(strapi: Core.Strapi): void {
   const record = async (event: LifecycleEvent) => {
-    // Data keys that only move on a login (Strapi keeps no other such field today).
     const rows = Array.isArray(event.params.data) ? event.params.data : event.params.data ? [event.params.data] : [];
-    if (event.action === 'afterUpdate' && rows.length && rows.every((row) => Object.keys(row).every((key) => UNRECORDED.has(key) && key !== 'password'))) return;
+    if (event.action === 'afterUpdate' && rows.length && rows.every((row) => Object.keys(row).every((key) => BOOKKEEPING.has(key)))) return;
     await recordAudit(strapi, describeAdminChange(event));
   };
   strapi.db.lifecycles.subscribe({

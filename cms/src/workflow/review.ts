@@ -191,6 +191,10 @@ export function registerReviewWorkflow(strapi: Core.Strapi): void {
         }
         return next();
       }
+      case 'clone':
+        // A copy is a new article: it does not inherit the original's approval nor its schedule.
+        ctx.params = { ...params, data: { ...params.data, reviewState: 'nhap', reviewNote: null, scheduledAt: null } } as typeof ctx.params;
+        return next();
       case 'update':
         return reviewUpdate(strapi, actor, params, next) as ReturnType<typeof next>;
       case 'publish':
