@@ -12,7 +12,8 @@ import { useAuth, useForm, type StrapiApp } from '@strapi/strapi/admin';
  * the update reloads the document and would drop them.
  */
 const ARTICLE = 'api::article.article';
-const REVIEWER_ROLES = ['toa-soan-bien-tap-vien', 'toa-soan-truong-ban', 'strapi-super-admin'];
+const PUBLISHER_ROLES = ['toa-soan-truong-ban', 'strapi-super-admin'];
+const REVIEWER_ROLES = ['toa-soan-bien-tap-vien', ...PUBLISHER_ROLES];
 
 type ReviewState = 'nhap' | 'cho-duyet' | 'da-duyet' | 'tra-lai';
 
@@ -26,7 +27,8 @@ function useReview(props: DocumentActionProps) {
     const result = await update({ collectionType: props.collectionType, model: props.model, documentId: props.documentId }, data);
     return !('error' in result);
   };
-  return { state, applies, isReviewer: roles.some((role) => REVIEWER_ROLES.includes(role.code ?? '')), setReview };
+  const has = (codes: string[]) => roles.some((role) => codes.includes(role.code ?? ''));
+  return { state, applies, isReviewer: has(REVIEWER_ROLES), isPublisher: has(PUBLISHER_ROLES), setReview };
 }
 
 const SubmitForReview: DocumentActionComponent = (props) => {
@@ -36,8 +38,9 @@ const SubmitForReview: DocumentActionComponent = (props) => {
 };
 
 const Approve: DocumentActionComponent = (props) => {
-  const { state, applies, isReviewer, setReview } = useReview(props);
-  if (!applies || !isReviewer || state !== 'cho-duyet') return null;
+  const { state, applies, isReviewer, isPublisher, setReview } = useReview(props);
+  // The Trưởng ban may approve from any state (the server allows it), e.g. before publishing a notice they wrote.
+  if (!applies || !(isPublisher ? state !== 'da-duyet' : isReviewer && state === 'cho-duyet')) return null;
   return { label: 'Duyệt bài', position: 'panel', variant: 'success', onClick: () => setReview({ reviewState: 'da-duyet' }) };
 };
 
