@@ -48,7 +48,7 @@ function ReturnForm({ onClose, send }: { onClose: () => void; send: (note: strin
   const [note, setNote] = React.useState('');
   const [sending, setSending] = React.useState(false);
   return (
-    <Flex direction="column" alignItems="stretch" gap={4}>
+    <Flex direction="column" alignItems="stretch" gap={4} padding={6}>
       <Field.Root name="reviewNote" required hint="Phóng viên sẽ đọc ghi chú này: cần sửa gì, vì sao.">
         <Field.Label>Ghi chú cho phóng viên</Field.Label>
         <Textarea value={note} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)} />
