@@ -13,6 +13,7 @@ import { registerArticleSnapshots, type ArticleSnapshots } from './documents/art
 import { registerSlugFilling } from './documents/slugs';
 import { registerXmlSafeText } from './documents/xml-safe-text';
 import { envBool } from './lib/env';
+import { bootstrapWorkflow, registerWorkflow } from './workflow';
 import { seedDemoContent } from './seed/seed';
 
 let stopSqliteStatistics: (() => void) | undefined;
@@ -29,6 +30,7 @@ export default {
     registerSlugFilling(strapi);
     registerPhotoCreditNormalising(strapi);
     registerArticlePublishing(strapi);
+    registerWorkflow(strapi);
     articleSnapshots = registerArticleSnapshots(strapi);
     registerDerivedText(strapi);
   },
@@ -36,6 +38,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await enforcePublicAccess(strapi);
     await ensureFirstAdmin(strapi);
+    await bootstrapWorkflow(strapi);
     await syncRebuildWebhook(strapi);
     await applyAdminLabels(strapi);
     await normaliseStoredPhotoCredits(strapi);

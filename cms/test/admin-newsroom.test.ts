@@ -97,7 +97,7 @@ describe('article list and forms', () => {
   it('names the admin roles in Vietnamese', async () => {
     const res = await http().get('/admin/roles');
     const names = Object.fromEntries(res.data.data.map((role: { code: string; name: string }) => [role.code, role.name]));
-    expect(names).toMatchObject({ 'strapi-super-admin': 'Quản trị hệ thống', 'strapi-editor': 'Biên tập viên', 'strapi-author': 'Phóng viên' });
+    expect(names).toMatchObject({ 'strapi-super-admin': 'Quản trị hệ thống', 'strapi-editor': 'Biên tập (mặc định của Strapi)', 'strapi-author': 'Tác giả (mặc định của Strapi)' });
   });
 
   it('keeps the users-permissions "User" type out of the content manager', async () => {

@@ -72,7 +72,7 @@ describe('publication date', () => {
     expect(problems.map((p) => p.path)).toEqual([['publicationDate']]);
     expect(problems[0].message).toContain('15/06/2026');
     expect(problems[0].message).toContain('08:30');
-    expect(publishingRefusal(problems)).toMatch(/^Chưa thể xuất bản: ngày đăng .* chưa tới; chưa thể hẹn giờ đăng bài/);
+    expect(publishingRefusal(problems)).toMatch(/^Chưa thể xuất bản: ngày đăng .* chưa tới; muốn đăng vào giờ đó thì nhờ Trưởng ban hẹn giờ đăng/);
   });
 
   it('allows a few minutes of clock skew, past dates and no date', () => {

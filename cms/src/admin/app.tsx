@@ -3,26 +3,36 @@ import { useIntl } from 'react-intl';
 import { Flex, Link, Typography } from '@strapi/design-system';
 import { useFetchClient, type StrapiApp } from '@strapi/strapi/admin';
 import { vietnamese } from './translations/vi';
+import { registerWorkflowActions } from './workflow-actions';
 
 type RichTextBlocks = Record<string, unknown>;
 
 /**
- * Byline roles are stored in English (writer/editor/photographer/source) so code and the site can
- * rely on them; the admin's enumeration select looks each value up as a message id, so these
- * entries are what editors see in the "Vai trò" list.
+ * Enumerations are stored as codes (byline roles writer/editor/photographer/source, review states
+ * nhap/cho-duyet/…) so code and the site can rely on them; the admin's enumeration select looks
+ * each value up as a message id, so these entries are what editors see in those lists.
  */
-const roleLabels = {
+const enumerationLabels = {
   vi: {
     writer: 'Bài/Tin (người viết)',
     editor: 'Biên tập',
     photographer: 'Ảnh (người chụp)',
     source: 'Theo/Nguồn (báo, cơ quan)',
+    // Review states of an article (src/workflow/review.ts).
+    nhap: 'Nháp',
+    'cho-duyet': 'Chờ duyệt',
+    'da-duyet': 'Đã duyệt',
+    'tra-lai': 'Trả lại',
   },
   en: {
     writer: 'Writer (Bài/Tin)',
     editor: 'Editor (Biên tập)',
     photographer: 'Photographer (Ảnh)',
     source: 'Source outlet (Theo/Nguồn)',
+    nhap: 'Draft (Nháp)',
+    'cho-duyet': 'Awaiting review (Chờ duyệt)',
+    'da-duyet': 'Approved (Đã duyệt)',
+    'tra-lai': 'Returned (Trả lại)',
   },
 };
 
@@ -126,7 +136,7 @@ export default {
     translations: {
       vi: {
         ...vietnamese,
-        ...roleLabels.vi,
+        ...enumerationLabels.vi,
         'toa-soan.site-link.title': 'Trên trang web',
         'toa-soan.site-link.label': 'Xem trên trang',
         'toa-soan.site-link.hint': 'Trang web cập nhật bài vài phút sau khi xuất bản.',
@@ -135,7 +145,7 @@ export default {
         'Auth.form.welcome.subtitle': 'Đăng nhập để viết và biên tập tin bài',
       },
       en: {
-        ...roleLabels.en,
+        ...enumerationLabels.en,
         'toa-soan.site-link.title': 'On the site',
         'toa-soan.site-link.label': 'View on the site',
         'toa-soan.site-link.hint': 'The site shows the article a few minutes after publishing.',
@@ -161,5 +171,6 @@ export default {
     // an image already stored in a draft shows as an empty paragraph the editor can delete.
     contentManager.addRichTextBlocks(({ image: _inlineImage, ...blocks }) => blocks);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', shortDateColumns);
+    registerWorkflowActions(app);
   },
 };

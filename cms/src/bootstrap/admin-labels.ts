@@ -40,6 +40,12 @@ export const CONTENT_TYPE_LABELS: Labels = {
     },
     unit: { label: 'Đơn vị', description: 'Cơ quan ban hành hoặc cung cấp tin.', placeholder: 'Ví dụ: Huyện ủy Tân Hòa' },
     featured: { label: 'Tin nổi bật', description: 'Bật để đưa bài lên khu tin nổi bật ở trang chủ.' },
+    reviewState: {
+      label: 'Trạng thái duyệt',
+      description: 'nhap = Nháp, cho-duyet = Chờ duyệt, da-duyet = Đã duyệt, tra-lai = Trả lại. Chỉ bài "Đã duyệt" mới xuất bản được.',
+    },
+    reviewNote: { label: 'Ghi chú duyệt bài', description: 'Biên tập viên ghi lý do khi trả lại bài; bắt buộc khi chọn "Trả lại".' },
+    scheduledAt: { label: 'Hẹn giờ đăng', description: 'Trưởng ban đặt giờ tự xuất bản cho bài "Đã duyệt"; để trống nếu đăng ngay.' },
     sourceKey: { label: 'Mã nhập liệu', description: 'Do công cụ chuyển bài từ cổng cũ điền; không sửa.' },
     sourceCaptions: { label: 'Chú thích ảnh cũ', description: 'Chú thích của những ảnh cổng cũ không còn tệp, giữ để tra cứu.' },
     bylineNames: { label: 'Tác giả' },
@@ -144,13 +150,14 @@ const ROLE_NAMES: Record<string, { english: string; name: string; description: s
   },
   'strapi-editor': {
     english: 'Editor',
-    name: 'Biên tập viên',
-    description: 'Viết, sửa và xuất bản mọi tin bài, kể cả bài của người khác.',
+    // The newsroom's own roles (src/workflow/roles.ts) take the newsroom's names.
+    name: 'Biên tập (mặc định của Strapi)',
+    description: 'Vai trò có sẵn của Strapi, không theo quy trình duyệt bài. Tòa soạn dùng Phóng viên, Biên tập viên, Trưởng ban biên tập.',
   },
   'strapi-author': {
     english: 'Author',
-    name: 'Phóng viên',
-    description: 'Viết, sửa và xuất bản các tin bài do mình tạo.',
+    name: 'Tác giả (mặc định của Strapi)',
+    description: 'Vai trò có sẵn của Strapi, không theo quy trình duyệt bài. Tòa soạn dùng Phóng viên, Biên tập viên, Trưởng ban biên tập.',
   },
 };
 

@@ -119,7 +119,7 @@ export function findPublishingProblems(article: StoredArticle, now: Date = new D
   if (date && date.getTime() > now.getTime() + FUTURE_DATE_TOLERANCE_MS) {
     problems.push({
       path: ['publicationDate'],
-      message: `ngày đăng ${shownDate.format(date)} chưa tới; chưa thể hẹn giờ đăng bài, hãy sửa Ngày đăng hoặc để trống để lấy giờ xuất bản`,
+      message: `ngày đăng ${shownDate.format(date)} chưa tới; muốn đăng vào giờ đó thì nhờ Trưởng ban hẹn giờ đăng, hoặc sửa Ngày đăng hay để trống để lấy giờ xuất bản`,
     });
   }
 

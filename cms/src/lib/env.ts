@@ -48,6 +48,10 @@ export const cmsEnvSchema = z.object({
   REBUILD_WEBHOOK_URL: url,
   REBUILD_WEBHOOK_SECRET: text,
   SEED_DEMO_CONTENT: flag,
+  // With the demo content: the password of the demo newsroom accounts (src/workflow/).
+  DEMO_ADMIN_PASSWORD: text,
+  // How often due scheduled publishing is looked for (cron with seconds).
+  SCHEDULED_PUBLISHING_RULE: text,
   STRAPI_ADMIN_EMAIL: text,
   STRAPI_ADMIN_PASSWORD: text,
   STRAPI_ADMIN_FIRSTNAME: text,
