@@ -8,14 +8,12 @@ import { syncRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { keepSqliteStatistics } from './bootstrap/sqlite-statistics';
 import { registerArticlePublishing } from './documents/article-publishing';
 import { normaliseStoredPhotoCredits, registerPhotoCreditNormalising } from './documents/photo-credits';
-import { registerArticleSnapshots, type ArticleSnapshots } from './documents/article-snapshots';
 import { registerSlugFilling } from './documents/slugs';
 import { registerXmlSafeText } from './documents/xml-safe-text';
 import { envBool } from './lib/env';
 import { seedDemoContent } from './seed/seed';
 
 let stopSqliteStatistics: (() => void) | undefined;
-let articleSnapshots: ArticleSnapshots | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -28,7 +26,6 @@ export default {
     registerSlugFilling(strapi);
     registerPhotoCreditNormalising(strapi);
     registerArticlePublishing(strapi);
-    articleSnapshots = registerArticleSnapshots(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -46,7 +43,5 @@ export default {
 
   async destroy() {
     stopSqliteStatistics?.();
-    // Snapshots of articles published in the last moment; the bulk route would remake them anyway.
-    await articleSnapshots?.flush();
   },
 };
