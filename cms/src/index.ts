@@ -9,7 +9,6 @@ import { keepSqliteStatistics } from './bootstrap/sqlite-statistics';
 import { registerArticlePublishing } from './documents/article-publishing';
 import { normaliseStoredPhotoCredits, registerPhotoCreditNormalising } from './documents/photo-credits';
 import { backfillDerivedText, registerDerivedText } from './documents/derived-text';
-import { registerArticleSnapshots, type ArticleSnapshots } from './documents/article-snapshots';
 import { registerSlugFilling } from './documents/slugs';
 import { registerXmlSafeText } from './documents/xml-safe-text';
 import { envBool } from './lib/env';
@@ -17,7 +16,6 @@ import { bootstrapWorkflow, registerWorkflow } from './workflow';
 import { seedDemoContent } from './seed/seed';
 
 let stopSqliteStatistics: (() => void) | undefined;
-let articleSnapshots: ArticleSnapshots | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -31,7 +29,6 @@ export default {
     registerPhotoCreditNormalising(strapi);
     registerArticlePublishing(strapi);
     registerWorkflow(strapi);
-    articleSnapshots = registerArticleSnapshots(strapi);
     registerDerivedText(strapi);
   },
 
@@ -52,7 +49,5 @@ export default {
 
   async destroy() {
     stopSqliteStatistics?.();
-    // Snapshots of articles published in the last moment; the bulk route would remake them anyway.
-    await articleSnapshots?.flush();
   },
 };

@@ -14,8 +14,8 @@ import { CMS_DIR, COMPILE_CMS_ARGS, strapiBin } from './cms-paths';
 // start.ts and the backup run Strapi's CLI through this module.
 export { strapiBin };
 
-const SERVER_STAMP = path.join(CMS_DIR, 'dist', '.toa-soan-server-stamp');
-const ADMIN_STAMP = path.join(CMS_DIR, 'dist', 'build', '.toa-soan-admin-stamp');
+const serverStamp = (cmsDir: string) => path.join(cmsDir, 'dist', '.toa-soan-server-stamp');
+const adminStamp = (cmsDir: string) => path.join(cmsDir, 'dist', 'build', '.toa-soan-admin-stamp');
 
 async function filesUnder(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
@@ -23,42 +23,44 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
 }
 
-function installedVersion(pkg: string): string {
+function installedVersion(cmsDir: string, pkg: string): string {
   try {
-    const require = createRequire(path.join(CMS_DIR, 'package.json'));
+    const require = createRequire(path.join(cmsDir, 'package.json'));
     return (require(`${pkg}/package.json`) as { version: string }).version;
   } catch {
     return 'missing';
   }
 }
 
-async function hashInputs(files: string[], extra: string[]): Promise<string> {
+async function hashInputs(cmsDir: string, files: string[], extra: string[]): Promise<string> {
   const hash = createHash('sha256');
   for (const file of files) {
-    hash.update(path.relative(CMS_DIR, file)).update('\0');
+    hash.update(path.relative(cmsDir, file)).update('\0');
     hash.update(await readFile(file)).update('\0');
   }
   for (const value of extra) hash.update(value).update('\0');
   return hash.digest('hex');
 }
 
-const serverInputs = async () =>
+const serverInputs = async (cmsDir: string) =>
   hashInputs(
+    cmsDir,
     [
-      ...(await filesUnder(path.join(CMS_DIR, 'src'))),
-      ...(await filesUnder(path.join(CMS_DIR, 'config'))),
-      ...(await filesUnder(path.join(CMS_DIR, 'database'))),
-      path.join(CMS_DIR, 'tsconfig.json'),
-      path.join(CMS_DIR, 'package.json'),
+      ...(await filesUnder(path.join(cmsDir, 'src'))),
+      ...(await filesUnder(path.join(cmsDir, 'config'))),
+      ...(await filesUnder(path.join(cmsDir, 'database'))),
+      path.join(cmsDir, 'tsconfig.json'),
+      path.join(cmsDir, 'package.json'),
     ].filter((f) => !f.includes(`${path.sep}src${path.sep}admin${path.sep}`)),
-    [installedVersion('@strapi/strapi'), installedVersion('typescript')],
+    [installedVersion(cmsDir, '@strapi/strapi'), installedVersion(cmsDir, 'typescript')],
   );
 
-const adminInputs = async () =>
+const adminInputs = async (cmsDir: string) =>
   hashInputs(
-    [...(await filesUnder(path.join(CMS_DIR, 'src', 'admin'))), path.join(CMS_DIR, 'package.json')],
+    cmsDir,
+    [...(await filesUnder(path.join(cmsDir, 'src', 'admin'))), path.join(cmsDir, 'package.json')],
     ['@strapi/strapi', '@strapi/admin', '@strapi/plugin-users-permissions', 'react', 'react-dom', 'styled-components'].map(
-      (pkg) => `${pkg}@${installedVersion(pkg)}`,
+      (pkg) => `${pkg}@${installedVersion(cmsDir, pkg)}`,
     ),
   );
 
@@ -70,18 +72,18 @@ export interface CmsBuildPlan {
   write(): Promise<void>;
 }
 
-/** What has to be (re)built; call write() after doing it. */
-export async function planCmsBuild(withAdmin: boolean): Promise<CmsBuildPlan> {
-  const server = await serverInputs();
-  const admin = withAdmin ? await adminInputs() : '';
-  const needAdmin = withAdmin && !(existsSync(path.join(CMS_DIR, 'dist', 'build', 'index.html')) && (await stampIs(ADMIN_STAMP, admin)));
-  const needCompile = !(existsSync(path.join(CMS_DIR, 'dist', 'src', 'index.js')) && (await stampIs(SERVER_STAMP, server)));
+/** What has to be (re)built; call write() after doing it. `cmsDir`: another CMS folder (tests). */
+export async function planCmsBuild(withAdmin: boolean, cmsDir = CMS_DIR): Promise<CmsBuildPlan> {
+  const server = await serverInputs(cmsDir);
+  const admin = withAdmin ? await adminInputs(cmsDir) : '';
+  const needAdmin = withAdmin && !(existsSync(path.join(cmsDir, 'dist', 'build', 'index.html')) && (await stampIs(adminStamp(cmsDir), admin)));
+  const needCompile = !(existsSync(path.join(cmsDir, 'dist', 'src', 'index.js')) && (await stampIs(serverStamp(cmsDir), server)));
   return {
     compile: needCompile,
     admin: needAdmin,
     write: async () => {
-      await writeFile(SERVER_STAMP, server);
-      if (withAdmin) await writeFile(ADMIN_STAMP, admin);
+      await writeFile(serverStamp(cmsDir), server);
+      if (withAdmin) await writeFile(adminStamp(cmsDir), admin);
     },
   };
 }

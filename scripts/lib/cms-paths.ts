@@ -15,8 +15,16 @@ export function strapiBin(): string {
   return path.join(path.dirname(pkg), 'bin', 'strapi.js');
 }
 
-/** Node arguments that compile the CMS's TypeScript (server side only, no admin bundle). */
-export const COMPILE_CMS_ARGS = ['-e', "require('@strapi/strapi').compileStrapi().catch(e => { console.error(e); process.exit(1) })"];
+/**
+ * Node arguments that compile the CMS's TypeScript (server side only, no admin bundle). The
+ * compiled output is removed first (the admin bundle in dist/build apart), as `strapi develop`
+ * does: compileStrapi only adds files, so a content type deleted from src/ would otherwise stay
+ * registered from its old dist/ copy.
+ */
+export const COMPILE_CMS_ARGS = [
+  '-e',
+  "const fs = require('node:fs'); for (const e of fs.existsSync('dist') ? fs.readdirSync('dist') : []) if (e !== 'build') fs.rmSync('dist/' + e, { recursive: true, force: true }); require('@strapi/strapi').compileStrapi().catch(e => { console.error(e); process.exit(1) })",
+];
 
 /** Compiles the CMS's TypeScript (server side only, no admin bundle): a few seconds, output shown. */
 export async function compileCms(): Promise<void> {

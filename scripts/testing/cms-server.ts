@@ -26,8 +26,6 @@ export interface CmsServer {
   tokens: { fullAccess: string; readOnly: string };
   /** Which database it runs on, for test names and reports. */
   databaseClient: 'sqlite' | 'postgres';
-  /** The DATABASE_* variables it runs with, for a test that watches the database itself. */
-  databaseEnv: Record<string, string>;
   /** Where uploads are written (a temporary public folder). */
   publicDir: string;
   /** Everything Strapi printed so far. */
@@ -183,7 +181,6 @@ export async function startCms(options: StartCmsOptions = {}): Promise<CmsServer
       admin,
       tokens: { fullAccess, readOnly },
       databaseClient: database.client,
-      databaseEnv: database.env,
       publicDir,
       output: () => output,
       stop: cleanup,

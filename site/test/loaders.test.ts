@@ -216,6 +216,22 @@ describe('incremental sync from the manifest', () => {
     expect(b.entries.has('tag1')).toBe(false);
   });
 
+  it('does not share a manifest older than its age limit: a sync that ran only some loaders leaves none stale', async () => {
+    const first = tagLoader();
+    const second = strapiCollectionLoader({ name: 'other-tags', manifestKey: 'tags', path: '/api/tags', query: tagQuery, schema: tagEntrySchema, convert: toTagEntry, source: () => source });
+    const [a, b] = [fakeContext(), fakeContext()];
+    const now = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(now);
+    await first.load(a.context);
+    tags.delete('tag1');
+    // The other loader asks 10 s later (createManifestSource's default limit): it reads the CMS again.
+    vi.spyOn(Date, 'now').mockReturnValue(now + 10_001);
+    hits = [];
+    await second.load(b.context);
+    expect(hits[0]).toBe('/api/sync-manifest');
+    expect([...b.entries.keys()].sort()).toEqual(['tag2', 'tag3']);
+  });
+
   it('drops a document the manifest listed but the CMS no longer returns (unpublished in between)', async () => {
     const loader = tagLoader();
     const { context, entries } = fakeContext();

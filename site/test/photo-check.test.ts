@@ -1,6 +1,8 @@
-/** Photo checks answered from the sync manifest (src/cms/photo-check.ts). */
+/** Photo checks answered from the sync manifest, or by asking (src/cms/photo-check.ts). */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { checkAgainstManifest } from '../src/cms/photo-check';
+import { checkAgainstManifest, createPhotoCheck } from '../src/cms/photo-check';
 import type { SyncManifest } from '../src/cms/strapi-schemas';
 
 const manifest = (missingUploads?: string[]): SyncManifest => ({ articles: [], categories: [], people: [], tags: [], siteSetting: null, ...(missingUploads ? { missingUploads } : {}) });
@@ -22,5 +24,30 @@ describe('checkAgainstManifest', () => {
   it('asks for every photo when the CMS sends no list (a CMS older than the list)', async () => {
     const other = async () => 'HTTP 404';
     expect(checkAgainstManifest(manifest(), 'http://cms.example:1337', other)).toBe(other);
+  });
+});
+
+describe('createPhotoCheck', () => {
+  it('asks once per photo within a check, and a new check (the next sync) asks again', async () => {
+    let present = false;
+    const asked: string[] = [];
+    const server = http.createServer((req, res) => {
+      asked.push(`${req.method} ${req.url}`);
+      res.statusCode = present ? 200 : 404;
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/anh.jpg`;
+      const check = createPhotoCheck();
+      expect(await Promise.all([check(url), check(url)])).toEqual(['HTTP 404', 'HTTP 404']);
+      expect(await check(url)).toBe('HTTP 404');
+      expect(asked).toEqual(['HEAD /anh.jpg']);
+      present = true;
+      expect(await createPhotoCheck()(url)).toBeNull();
+      expect(asked).toHaveLength(2);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

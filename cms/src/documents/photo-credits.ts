@@ -59,8 +59,8 @@ const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / CH
 /**
  * Credits saved before the rule (the old hint said to type "Ảnh: Lê Tính") are normalised at
  * start. Idempotent: a second start finds nothing to change and writes nothing. The entries
- * holding a changed photo directly get a new `updatedAt`, so the site's incremental build and the
- * article snapshots (whose source is the row's updatedAt) see the change; the others keep theirs.
+ * holding a changed photo directly get a new `updatedAt`, so the site's incremental build sees the
+ * change; the others keep theirs.
  */
 export async function normaliseStoredPhotoCredits(strapi: Core.Strapi): Promise<void> {
   const photos = (await strapi.db.query(CREDITED_PHOTO).findMany({ select: ['id', 'credit'] })) as Array<{ id: number; credit: string | null }>;

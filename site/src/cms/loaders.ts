@@ -234,11 +234,11 @@ async function failClearly(run: () => Promise<void>): Promise<void> {
 }
 
 export const articleLoader = (): Loader => {
-  const askCms = createPhotoCheck();
-  // One check per manifest, that is per sync.
+  // One check per manifest, that is per sync: a photo's answer (and a HEAD's, for photos the
+  // manifest cannot vouch for) is reused across the articles of one sync, never into the next.
   let checks: { manifest: SyncManifest; check: PhotoCheck } | undefined;
   const photoCheck = (manifest: SyncManifest) => {
-    if (checks?.manifest !== manifest) checks = { manifest, check: checkAgainstManifest(manifest, readEnv().cmsUrl, askCms) };
+    if (checks?.manifest !== manifest) checks = { manifest, check: checkAgainstManifest(manifest, readEnv().cmsUrl, createPhotoCheck()) };
     return checks.check;
   };
   // One per cache folder, not per article: it creates its folder once.
@@ -252,7 +252,7 @@ export const articleLoader = (): Loader => {
     manifestKey: 'articles',
     path: '/api/articles',
     query: articleQuery,
-    // cms/src/api/site-articles: every published article from its snapshot, for the cold build.
+    // cms/src/api/site-articles: every published article in this shape, cheaper for Strapi, for the cold build.
     bulk: { path: '/api/site-articles', pageSize: 250 },
     schema: articleEntrySchema,
     async convert(raw, context, manifest) {
