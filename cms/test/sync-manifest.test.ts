@@ -28,7 +28,7 @@ const article = (title: string) => ({
 const manifest = async (headers: Record<string, string> = {}) => {
   const res = await anonymous.get('/api/sync-manifest', { headers });
   expect(res.status, JSON.stringify(res.data).slice(0, 300)).toBe(200);
-  return res.data.data as Record<'articles' | 'categories' | 'people' | 'tags', Array<[string, string]>> & { siteSetting: string | null; missingUploads: string[] };
+  return res.data.data as Record<'articles' | 'categories' | 'people' | 'tags' | 'units', Array<[string, string]>> & { siteSetting: string | null; missingUploads: string[] };
 };
 const ids = (pairs: Array<[string, string]>) => pairs.map(([id]) => id);
 
@@ -69,7 +69,7 @@ describe('GET /api/sync-manifest', () => {
 
   it('answers an empty CMS with empty lists and no site setting', async () => {
     const empty = await manifest();
-    expect(empty).toEqual({ articles: [], categories: [[category, expect.any(String)]], people: [[person, expect.any(String)]], tags: [], siteSetting: null, missingUploads: [] });
+    expect(empty).toEqual({ articles: [], categories: [[category, expect.any(String)]], people: [[person, expect.any(String)]], tags: [], units: [], siteSetting: null, missingUploads: [] });
   });
 
   it('lists published documents as [documentId, updatedAt] pairs equal to what REST answers', async () => {
