@@ -45,19 +45,19 @@ const LOCALITIES: Array<[string, string]> = [
 /** Key prefix → kind, longest first, e.g. "uy ban nhan dan huyen" → "UBND huyện". */
 const KINDS = (
   [
-  ...LOCALITIES.flatMap(([key, word]): Array<[string, string]> => [
-    [`uy ban nhan dan ${key}`, `UBND ${word}`],
-    [`hoi dong nhan dan ${key}`, `HĐND ${word}`],
-    [`uy ban mat tran to quoc viet nam ${key}`, `UBMTTQ ${word}`],
-    [`uy ban mat tran to quoc ${key}`, `UBMTTQ ${word}`],
-    [`dang uy ${key}`, `Đảng ủy ${word}`],
-  ]),
-  ['huyen uy', 'Huyện ủy'],
-  ['tinh uy', 'Tỉnh ủy'],
-  ['thanh uy', 'Thành ủy'],
-  ['thi uy', 'Thị ủy'],
-  ['quan uy', 'Quận ủy'],
-  ['so', 'Sở'],
+    ...LOCALITIES.flatMap(([key, word]): Array<[string, string]> => [
+      [`uy ban nhan dan ${key}`, `UBND ${word}`],
+      [`hoi dong nhan dan ${key}`, `HĐND ${word}`],
+      [`uy ban mat tran to quoc viet nam ${key}`, `UBMTTQ ${word}`],
+      [`uy ban mat tran to quoc ${key}`, `UBMTTQ ${word}`],
+      [`dang uy ${key}`, `Đảng ủy ${word}`],
+    ]),
+    ['huyen uy', 'Huyện ủy'],
+    ['tinh uy', 'Tỉnh ủy'],
+    ['thanh uy', 'Thành ủy'],
+    ['thi uy', 'Thị ủy'],
+    ['quan uy', 'Quận ủy'],
+    ['so', 'Sở'],
   ] as Array<[string, string]>
 ).sort((a, b) => b[0].length - a[0].length);
 
