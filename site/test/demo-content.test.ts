@@ -97,6 +97,7 @@ describe('units in the demo content (a district Party committee that ended on 30
     expect(archived).toContain('<a href="/don-vi/huyen-uy-tan-hoa/">Huyện ủy Tân Hòa</a>');
     const notice = /<aside class="archive-notice"[^]*?<\/aside>/.exec(archived)?.[0].replace(/\s+/g, ' ') ?? '';
     expect(notice).toContain('Tư liệu lưu trữ.');
+    expect(notice.replace(/<[^>]+>/g, '')).toContain('đơn vị đã kết thúc hoạt động. Nhiệm vụ của đơn vị do Đảng ủy xã Tân Hòa tiếp nhận.');
     expect(notice).toContain('(1/10/2015 – 30/6/2025)');
     expect(notice).toContain('<a href="/don-vi/dang-uy-xa-tan-hoa/">Đảng ủy xã Tân Hòa</a>');
 

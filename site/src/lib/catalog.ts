@@ -2,6 +2,9 @@
 import { getCollection } from 'astro:content';
 import { buildCatalog, type Catalog } from './model';
 
+/** Articles per page of a paginated list (category, unit). */
+export const LIST_PAGE_SIZE = 12;
+
 let catalog: Promise<Catalog> | undefined;
 
 export function getCatalog(): Promise<Catalog> {
