@@ -77,9 +77,11 @@ describe('GET /api/sync-manifest', () => {
     const draft = (await editor.post('/api/articles?status=draft', { data: article('Bản nháp chưa đăng') })).data.data;
     const tag = (await editor.post('/api/tags', { data: { name: 'Đại hội' } })).data.data;
     const settings = (await editor.put('/api/site-setting', { data: { portalName: 'Cổng thông tin huyện Tháp Mười' } })).data.data;
+    const unit = (await editor.post('/api/units', { data: { name: 'Huyện ủy Tháp Mười', activeUntil: '2025-06-30' } })).data.data;
 
     const m = await manifest();
-    expect(Object.keys(m).sort()).toEqual(['articles', 'categories', 'missingUploads', 'people', 'siteSetting', 'tags']);
+    expect(Object.keys(m).sort()).toEqual(['articles', 'categories', 'missingUploads', 'people', 'siteSetting', 'tags', 'units']);
+    expect(m.units).toEqual([[unit.documentId, unit.updatedAt]]);
     expect(ids(m.articles)).toEqual([published.documentId]);
     expect(ids(m.articles)).not.toContain(draft.documentId);
     const rest = (await anonymous.get('/api/articles', { params: { fields: ['updatedAt'] } })).data.data;
