@@ -198,7 +198,10 @@ describe('the built site', () => {
       expect(slugs(await search.find('khom'))).toEqual([]);
       const filters = await search.pagefind.filters();
       // The filter panel shows these keys as headings: Vietnamese words, not code names.
-      expect(Object.keys(filters).sort()).toEqual(['Chuyên mục', 'Người thực hiện', 'Năm']);
+      expect(Object.keys(filters).sort()).toEqual(['Chuyên mục', 'Người thực hiện', 'Năm', 'Đơn vị']);
+      expect(filters['Đơn vị']).toHaveProperty('Huyện ủy Tháp Mười');
+      // A unit's articles are found by its name typed without diacritics.
+      expect(slugs(await search.find('huyen uy thap muoi'))).toContain('/tin-tuc/bai-1/');
       expect(Object.keys(filters['Chuyên mục'] ?? {})).toContain('Xây dựng Đảng');
       expect(filters['Năm']).toHaveProperty('2020');
       expect(filters['Người thực hiện']).toHaveProperty('Nguyễn Thị Lan');
@@ -217,10 +220,10 @@ describe('the built site', () => {
   });
 
   it('first build: the manifest, then every collection and the site setting fetched in full', () => {
-    expect(firstLog).toMatch(/\/api\/sync-manifest: 4 articles, 2 categories, 3 people, 1 tags published \(1 requests, \d+ ms\)/);
+    expect(firstLog).toMatch(/\/api\/sync-manifest: 4 articles, 2 categories, 3 people, 1 tags, 1 units published \(1 requests, \d+ ms\)/);
     expect(firstLog).toMatch(/\/api\/articles: 4 published, 4 fetched, 0 removed, 0 left out \(1 requests\)/);
     expect(proxy.apiRequests.map((r) => r.split('?')[0]).sort()).toEqual(
-      ['/api/articles', '/api/categories', '/api/people', '/api/site-setting', '/api/sync-manifest', '/api/tags'],
+      ['/api/articles', '/api/categories', '/api/people', '/api/site-setting', '/api/sync-manifest', '/api/tags', '/api/units'],
     );
   });
 
@@ -271,7 +274,7 @@ describe('the built site', () => {
     const build = await buildInto(third, { CMS_URL: proxy.url, SEARCH_BUNDLE_PAGES: '2' });
     expect(build.code, build.log.slice(-2000)).toBe(0);
     expect(proxy.apiRequests).toEqual(['/api/sync-manifest']);
-    for (const collection of ['articles', 'categories', 'people', 'tags']) {
+    for (const collection of ['articles', 'categories', 'people', 'tags', 'units']) {
       expect(build.log).toMatch(new RegExp(`/api/${collection}: \\d+ published, 0 fetched, 0 removed, 0 left out \\(0 requests\\)`));
     }
     expect(await page(third, 'tin-tuc/bai-2')).toContain('<h1>Tháp Mười ra quân mùa hè xanh 2020</h1>');
