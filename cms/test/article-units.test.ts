@@ -2,7 +2,8 @@
  * Issue 17 migration on a real Strapi: a database from before units (articles with a free-text
  * `unit` column) is started with the new model; every text becomes a unit (spellings of one unit
  * become one), every article row is linked, the text is kept as legacyUnit, and a second start
- * changes nothing.
+ * changes nothing. Always on SQLite, whatever TEST_DATABASE_URL says: the old database is made by
+ * editing the file of a kept CMS (sqliteDir).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
