@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { withdrawAccountRoutes } from './access/account-routes';
 import { registerPublicReads } from './access/public-reads';
 import { applyAdminLabels } from './bootstrap/admin-labels';
+import { linkArticleUnits } from './bootstrap/article-units';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { enforcePublicAccess } from './bootstrap/public-access';
 import { syncRebuildWebhook } from './bootstrap/rebuild-webhook';
@@ -39,6 +40,7 @@ export default {
     await syncRebuildWebhook(strapi);
     await applyAdminLabels(strapi);
     await normaliseStoredPhotoCredits(strapi);
+    await linkArticleUnits(strapi);
     stopSqliteStatistics = await keepSqliteStatistics(strapi);
     if (envBool('SEED_DEMO_CONTENT', false) && (await strapi.db.query('api::article.article').count({})) === 0) {
       const report = await seedDemoContent(strapi);

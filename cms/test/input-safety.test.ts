@@ -54,7 +54,7 @@ describe('text saved through the CMS', () => {
       data: {
         title: DIRTY,
         sapo: DIRTY,
-        unit: DIRTY,
+        legacyUnit: DIRTY,
         cover: { caption: DIRTY, credit: DIRTY },
         gallery: [{ caption: DIRTY, credit: DIRTY }],
         byline: [{ role: 'source', outlet: DIRTY }],
@@ -74,7 +74,7 @@ describe('text saved through the CMS', () => {
       params: { status: 'draft', populate: { cover: true, gallery: true, byline: true, body: { on: { 'body.text': true, 'media.credited-photo': true } } } },
     });
     const a = read.data.data;
-    expect(a).toMatchObject({ title: ONE_LINE, sapo: `${MULTI_LINE}!`, unit: ONE_LINE });
+    expect(a).toMatchObject({ title: ONE_LINE, sapo: `${MULTI_LINE}!`, legacyUnit: ONE_LINE });
     expect(a.cover).toMatchObject({ caption: MULTI_LINE, credit: CREDIT });
     expect(a.gallery[0]).toMatchObject({ caption: MULTI_LINE, credit: CREDIT });
     expect(a.byline[0]).toMatchObject({ outlet: ONE_LINE });

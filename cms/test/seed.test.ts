@@ -50,14 +50,14 @@ async function runSeed(): Promise<Report> {
 describe('npm run seed', () => {
   it('writes the demo content once, and a second run changes nothing', async () => {
     const first = await runSeed();
-    expect(first.created).toEqual({ photos: 10, categories: 4, people: 6, tags: first.counts.tags, articles: 13, siteSetting: 1 });
-    expect(first.counts).toMatchObject({ photos: 10, categories: 4, people: 6, articles: 13, publishedArticles: 12 });
+    expect(first.created).toEqual({ photos: 10, categories: 4, people: 6, tags: first.counts.tags, units: 9, articles: 13, siteSetting: 1 });
+    expect(first.counts).toMatchObject({ photos: 10, categories: 4, people: 6, units: 9, articles: 13, publishedArticles: 12 });
     expect(first.counts.tags).toBeGreaterThanOrEqual(10);
     const uploads = await readdir(path.join(workDir, 'public', 'uploads'));
     expect(uploads.filter((f) => /^demo_.*\.jpg$/.test(f))).toHaveLength(10);
 
     const second = await runSeed();
-    expect(second.created).toEqual({ photos: 0, categories: 0, people: 0, tags: 0, articles: 0, siteSetting: 0 });
+    expect(second.created).toEqual({ photos: 0, categories: 0, people: 0, tags: 0, units: 0, articles: 0, siteSetting: 0 });
     expect(second.counts).toEqual(first.counts);
     expect(await readdir(path.join(workDir, 'public', 'uploads'))).toHaveLength(uploads.length);
   });

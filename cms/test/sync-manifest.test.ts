@@ -28,7 +28,7 @@ const article = (title: string) => ({
 const manifest = async (headers: Record<string, string> = {}) => {
   const res = await anonymous.get('/api/sync-manifest', { headers });
   expect(res.status, JSON.stringify(res.data).slice(0, 300)).toBe(200);
-  return res.data.data as Record<'articles' | 'categories' | 'people' | 'tags', Array<[string, string]>> & { siteSetting: string | null; missingUploads: string[] };
+  return res.data.data as Record<'articles' | 'categories' | 'people' | 'tags' | 'units', Array<[string, string]>> & { siteSetting: string | null; missingUploads: string[] };
 };
 const ids = (pairs: Array<[string, string]>) => pairs.map(([id]) => id);
 
@@ -69,7 +69,7 @@ describe('GET /api/sync-manifest', () => {
 
   it('answers an empty CMS with empty lists and no site setting', async () => {
     const empty = await manifest();
-    expect(empty).toEqual({ articles: [], categories: [[category, expect.any(String)]], people: [[person, expect.any(String)]], tags: [], siteSetting: null, missingUploads: [] });
+    expect(empty).toEqual({ articles: [], categories: [[category, expect.any(String)]], people: [[person, expect.any(String)]], tags: [], units: [], siteSetting: null, missingUploads: [] });
   });
 
   it('lists published documents as [documentId, updatedAt] pairs equal to what REST answers', async () => {
@@ -77,9 +77,11 @@ describe('GET /api/sync-manifest', () => {
     const draft = (await editor.post('/api/articles?status=draft', { data: article('Bản nháp chưa đăng') })).data.data;
     const tag = (await editor.post('/api/tags', { data: { name: 'Đại hội' } })).data.data;
     const settings = (await editor.put('/api/site-setting', { data: { portalName: 'Cổng thông tin huyện Tháp Mười' } })).data.data;
+    const unit = (await editor.post('/api/units', { data: { name: 'Huyện ủy Tháp Mười', activeUntil: '2025-06-30' } })).data.data;
 
     const m = await manifest();
-    expect(Object.keys(m).sort()).toEqual(['articles', 'categories', 'missingUploads', 'people', 'siteSetting', 'tags']);
+    expect(Object.keys(m).sort()).toEqual(['articles', 'categories', 'missingUploads', 'people', 'siteSetting', 'tags', 'units']);
+    expect(m.units).toEqual([[unit.documentId, unit.updatedAt]]);
     expect(ids(m.articles)).toEqual([published.documentId]);
     expect(ids(m.articles)).not.toContain(draft.documentId);
     const rest = (await anonymous.get('/api/articles', { params: { fields: ['updatedAt'] } })).data.data;

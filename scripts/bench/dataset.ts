@@ -32,6 +32,8 @@ export interface Taxonomy {
   people: PersonData[];
   categories: CategoryData[];
   tags: TagData[];
+  /** The issuing units articles refer to. */
+  units: Array<{ name: string; slug: string }>;
 }
 
 /** documentIds / file ids of what the articles point at, once created. */
@@ -39,6 +41,7 @@ export interface Refs {
   people: string[];
   categories: string[];
   tags: string[];
+  units: string[];
   photos: number[];
 }
 
@@ -53,6 +56,7 @@ export interface ArticleData {
   tags: string[];
   byline: Array<{ role: 'writer' | 'editor' | 'photographer' | 'source'; person?: string; outlet?: string }>;
   publicationDate: string;
+  /** documentId of the unit. */
   unit: string;
   featured: boolean;
   sourceKey: string;
@@ -91,7 +95,8 @@ export function createTaxonomy(seed: number): Taxonomy {
     description: `Tin bài chuyên mục ${name} của cổng thông tin điện tử huyện.`,
   }));
   const tags = bank.TAG_NAMES.map((name) => ({ name, slug: slugify(name) }));
-  return { people, categories, tags };
+  const units = bank.UNITS.map((name) => ({ name, slug: slugify(name) }));
+  return { people, categories, tags, units };
 }
 
 /** Publication dates spread from 2015 to late 2025, as a portal with years of archive has. */
@@ -125,7 +130,7 @@ export function articleAt(seed: number, index: number, refs: Refs): ArticleData 
     tags: random.sample(refs.tags, random.int(0, 4)),
     byline: bylineOf(random, refs),
     publicationDate: new Date(FIRST_DATE + Math.floor(random.next() * (LAST_DATE - FIRST_DATE))).toISOString(),
-    unit: random.pick(bank.UNITS),
+    unit: random.pick(refs.units),
     featured: random.chance(0.02),
     sourceKey: `bench-${seed}-${index + 1}`,
   };

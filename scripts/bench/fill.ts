@@ -32,7 +32,7 @@ export interface FillStats {
 export interface FillTarget {
   uploadPhoto(photo: PhotoFile): Promise<number>;
   /** Creates (and for articles publishes) one document; returns its documentId. */
-  create(kind: 'person' | 'category' | 'tag' | 'article', data: object): Promise<string>;
+  create(kind: 'person' | 'category' | 'tag' | 'unit' | 'article', data: object): Promise<string>;
   setSiteSetting(data: object): Promise<void>;
   /** Runs `count` article creations, `create(i)` each, as fast as the transport allows. */
   runArticles(count: number, create: (index: number) => Promise<void>): Promise<void>;
@@ -44,12 +44,13 @@ export async function fillNewsroom(
 ): Promise<Omit<FillStats, 'mode'>> {
   const started = performance.now();
   const taxonomy: Taxonomy = createTaxonomy(options.seed);
-  const refs: Refs = { people: [], categories: [], tags: [], photos: [] };
+  const refs: Refs = { people: [], categories: [], tags: [], units: [], photos: [] };
   await target.setSiteSetting(SITE_SETTING);
   for (const photo of options.photos) refs.photos.push(await target.uploadPhoto(photo));
   refs.people = await Promise.all(taxonomy.people.map((p) => target.create('person', p)));
   refs.categories = await Promise.all(taxonomy.categories.map((c) => target.create('category', c)));
   refs.tags = await Promise.all(taxonomy.tags.map((t) => target.create('tag', t)));
+  refs.units = await Promise.all(taxonomy.units.map((u) => target.create('unit', u)));
   const setupDone = performance.now();
 
   let done = 0;
@@ -69,7 +70,7 @@ export async function fillNewsroom(
   };
 }
 
-const PLURAL = { person: 'people', category: 'categories', tag: 'tags', article: 'articles' } as const;
+const PLURAL = { person: 'people', category: 'categories', tag: 'tags', unit: 'units', article: 'articles' } as const;
 
 export function restTarget(baseUrl: string, token: string, concurrency: number): FillTarget {
   const http: AxiosInstance = axios.create({
@@ -119,6 +120,7 @@ const UID = {
   person: 'api::person.person',
   category: 'api::category.category',
   tag: 'api::tag.tag',
+  unit: 'api::unit.unit',
   article: 'api::article.article',
 } as const;
 

@@ -5,7 +5,8 @@
  * reads, searches, prints, shares and subscribes to it. The steps run in order and share state;
  * a failed step makes the later ones fail with the reason.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import axios from 'axios';
 import sharp from 'sharp';
@@ -15,6 +16,7 @@ import { createEditor, type AdminAccount } from './admin-users';
 import { ARTICLE_LIST_PATH, listedTitles, logIn, searchArticleList, writeAndPublishArticle, type ArticleDraft } from './admin-journey';
 import { launchBrowser } from './browser';
 import { createPerson, findPublished, pickCategory, setSiteAddress, type Person } from './fixtures';
+import { EXIT, main as importLegacy } from '../import/cli';
 import { describeViolations, focusIndicator, seriousAxeViolations, vietnamDate, waitForSiteText } from './reader';
 import { REPO_DIR, startStack, type Stack } from './stack';
 
@@ -39,6 +41,11 @@ const DEMO_TITLE = /^Đảng ủy xã Thạnh Lợi/;
  */
 const NEW_TAG = { name: 'Đê bao chống lũ', slug: 'de-bao-chong-lu' };
 const writer = { name: 'Hồ Thị Ngọc Diễm', slug: 'ho-thi-ngoc-diem' };
+
+// An archive of a former district unit, imported by its name, found by its name typed without diacritics.
+const FORMER_UNIT = 'Huyện ủy Giồng Riềng';
+const FORMER_UNIT_AS_TYPED = 'huyen uy giong rieng';
+const ARCHIVED_TITLE = 'Hội nghị sơ kết công tác dân vận sáu tháng đầu năm 2024';
 
 let stack: Stack;
 let browser: Browser;
@@ -329,6 +336,40 @@ describe('newsroom, editor to reader', () => {
       await page.keyboard.type(SEARCH_AS_TYPED, { delay: 30 });
       await page.keyboard.press('Enter');
       await page.getByRole('main').getByRole('link', { name: TITLE }).first().waitFor({ timeout: 15_000 });
+    });
+  });
+
+  it('an archive imported for a former unit is found by the unit’s name typed without diacritics', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-e2e-archive-'));
+    try {
+      // One export in the old portals' style that names no unit: --unit files it.
+      const lines = [
+        'Xuất bản thông tin',
+        `null ${ARCHIVED_TITLE}`,
+        ARCHIVED_TITLE,
+        'Sáng ngày 12/7/2024, Ban Dân vận tổ chức hội nghị sơ kết công tác dân vận sáu tháng đầu năm, triển khai nhiệm vụ những tháng cuối năm.',
+        'Sáu tháng qua, các chi bộ ấp thực hiện tốt quy chế dân chủ ở cơ sở, vận động Nhân dân hiến đất làm đường giao thông nông thôn./.',
+        'BT: Minh Khoa + Hình: Lê Tính',
+      ];
+      await writeFile(path.join(dir, 'bai-1.txt'), `${lines.join('\n\n')}\n`);
+      const io = { out: () => {}, err: () => {}, tty: false };
+      const code = await importLegacy(['--unit', FORMER_UNIT, dir], { CMS_URL: stack.cms.url, STRAPI_TOKEN: stack.cms.tokens.fullAccess }, io);
+      expect(code).toBe(EXIT.ok);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    await waitForSiteText(`${stack.siteUrl}/don-vi/huyen-uy-giong-rieng/`, ARCHIVED_TITLE, REBUILD_TIMEOUT_MS, () => stack.rebuildLog().slice(-3000));
+
+    await withReaderPage('unit-search', async (page) => {
+      await page.goto(`${stack.siteUrl}/tim-kiem/`);
+      await searchBoxIn(page.getByRole('main')).click();
+      await page.keyboard.type(FORMER_UNIT_AS_TYPED, { delay: 40 });
+      const hit = page.getByRole('main').getByRole('link', { name: ARCHIVED_TITLE }).first();
+      await hit.waitFor({ timeout: 15_000 });
+      await hit.click();
+      await page.waitForLoadState('load');
+      expect(await page.locator('h1').first().innerText()).toBe(ARCHIVED_TITLE);
+      expect(await page.locator('article').getByRole('link', { name: FORMER_UNIT }).getAttribute('href')).toBe('/don-vi/huyen-uy-giong-rieng/');
     });
   });
 

@@ -2,7 +2,8 @@
  * Bylines as the old portals printed them, on the last lines of an article:
  *   "BT: Nguyễn Thu + Hình: Lê Tính", "Biên tập: Hoàng Kha", "Tin và ảnh: Dương Tuấn",
  *   "Tin, ảnh: …", "Bài: … - Ảnh: …", "Bài và ảnh: …", "Tin: …", "Ảnh: …", "Theo Báo Đồng Tháp",
- *   "Nguồn: …", "PV", and bare names "Bích Hường – Văn Tịnh".
+ *   "Nguồn: …", "PV", and bare names "Bích Hường – Văn Tịnh"; an outlet credit combined with
+ *   labels on the same line, "Theo TTXVN - BT: Minh Khoa", "BT: Minh Khoa (Theo TTXVN)".
  */
 import type { Credit, CreditRole } from './record';
 import { cleanLine } from './text';
@@ -30,6 +31,13 @@ const STAFF = /^(?:nhóm\s+)?(pv|phóng viên)\.?$/iu;
 /** "Theo Báo Đồng Tháp", "Theo baodongthap.vn": credit to another outlet, without a colon. */
 const THEO = /^theo\s+(\S.*)$/iu;
 
+/**
+ * An outlet credit closing a line of other credits: "… (Theo TTXVN)", "… (Nguồn: Báo Đồng Tháp)",
+ * "… - Theo TTXVN", "… - Nguồn: X". Capitalised "Theo" after a separator, so a sentence ending
+ * "- theo kế hoạch" is not one (and what precedes must parse as a byline anyway).
+ */
+const TRAILING_SOURCE = /\s*(?:\(\s*(?:[Tt]heo\s+|[Nn]guồn\s*:\s*)([^()]+?)\s*\)|\s[-–—+|;,]\s*(?:Theo\s+|Nguồn\s*:\s*)([^()]+?))[\s.]*$/u;
+
 const MAX_NAME_WORDS = 6;
 
 function rolesOfGroup(match: RegExpExecArray): CreditRole[] {
@@ -56,23 +64,48 @@ export function looksLikeName(text: string): boolean {
  * line of names without any label ("Bích Hường – Văn Tịnh") count as writers: only the very
  * last line of an article gets that benefit, elsewhere such a line is more likely a caption.
  */
+/** "Theo Báo Đồng Tháp", "Theo baodongthap.vn" as a source credit — but not a sentence such as "Theo kế hoạch, …". */
+function theoCredit(text: string): Credit | null {
+  const outlet = THEO.exec(text)?.[1]?.trim();
+  if (outlet && outlet.length <= 120 && !/[.!?,;:]/u.test(outlet.replace(/\.(?=\w)/gu, '')) && (/^\p{Lu}/u.test(outlet) || /\w\.\w/u.test(outlet))) {
+    return { role: 'source', name: outlet };
+  }
+  return null;
+}
+
+/** An outlet as credited: its own dashes and commas stay ("Báo Đồng Tháp - Online"), separators around it go. */
+const tidyOutlet = (text: string) => text.replace(/^[\s:]+|[\s.+;|,\-–—]+$/gu, '');
+
 export function parseByline(line: string, options: { bareNames?: boolean } = {}): Credit[] | null {
-  const text = cleanLine(line).replace(/^\(|\)$/g, '').trim();
+  let text = cleanLine(line);
+  // A whole line in parentheses: "(Theo TTXVN)", "(BT: Minh Khoa)".
+  const enclosed = /^\(([^()]*)\)$/u.exec(text);
+  if (enclosed) text = enclosed[1]!.trim();
   if (text === '') return null;
+
+  const tail = TRAILING_SOURCE.exec(text);
+  if (tail && tail.index > 0) {
+    const outlet = tidyOutlet(tail[1] ?? tail[2] ?? '');
+    const rest = parseByline(text.slice(0, tail.index), options);
+    if (rest && outlet) return [...rest, { role: 'source', name: outlet }];
+  }
 
   const staff = STAFF.exec(text);
   if (staff) return [{ role: 'writer', name: 'PV' }];
 
   const labels = [...text.matchAll(LABELLED)];
-  if (labels.length > 0 && text.slice(0, labels[0]!.index).trim() === '') {
-    const credits: Credit[] = [];
+  // Labels from the start, or after an outlet credit without a colon: "Theo TTXVN - BT: Minh Khoa".
+  const before = labels.length > 0 ? text.slice(0, labels[0]!.index).replace(/[\s+;|,\-–—]+$/u, '') : '';
+  const lead = before === '' ? null : theoCredit(before);
+  if (labels.length > 0 && (before === '' || lead)) {
+    const credits: Credit[] = lead ? [lead] : [];
     labels.forEach((label, i) => {
       const start = label.index + label[0].length;
       const end = labels[i + 1]?.index ?? text.length;
       const roles = rolesOfGroup(label);
       const segment = text.slice(start, end);
       // An outlet keeps its own dashes and commas ("Báo Đồng Tháp - Online").
-      const names = roles.includes('source') ? [segment.replace(/^[\s:]+|[\s.+;|]+$/gu, '')] : splitNames(segment);
+      const names = roles.includes('source') ? [tidyOutlet(segment)] : splitNames(segment);
       for (const name of names.filter(Boolean)) {
         for (const role of roles) credits.push({ role, name: role === 'writer' && STAFF.test(name) ? 'PV' : name });
       }
@@ -80,12 +113,8 @@ export function parseByline(line: string, options: { bareNames?: boolean } = {})
     return credits.length > 0 ? credits : null;
   }
 
-  const theo = THEO.exec(text);
-  // "Theo Báo Đồng Tháp", "Theo baodongthap.vn" — but not a sentence such as "Theo kế hoạch, …".
-  const outlet = theo?.[1]?.trim();
-  if (outlet && outlet.length <= 120 && !/[.!?,;]/u.test(outlet.replace(/\.(?=\w)/gu, '')) && (/^\p{Lu}/u.test(outlet) || /\w\.\w/u.test(outlet))) {
-    return [{ role: 'source', name: outlet }];
-  }
+  const theo = theoCredit(text);
+  if (theo) return [theo];
 
   if (options.bareNames) {
     const names = splitNames(text);

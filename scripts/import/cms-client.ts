@@ -3,6 +3,7 @@
  * the boundary with Strapi; everything else in the importer works on LegacyArticle.
  */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { unitKey, unitKind } from '../../cms/src/lib/unit-name';
 import { looseKey, personKey } from './text';
 
 /**
@@ -32,6 +33,7 @@ export interface StrapiArticleData {
   category: string;
   byline: StrapiCredit[];
   publicationDate: string | null;
+  /** documentId of the unit (api::unit.unit). */
   unit: string | null;
   sourceKey: string;
   sourceCaptions: string[];
@@ -53,6 +55,7 @@ export class CmsClient {
   private readonly http: AxiosInstance;
   private people?: Map<string, string>;
   private categories?: Map<string, string>;
+  private units?: Map<string, string>;
 
   constructor(
     readonly url: string,
@@ -127,13 +130,38 @@ export class CmsClient {
     return id;
   }
 
-  /** The article imported earlier under this key (its draft version exists whether or not it is published). */
-  async findArticle(sourceKey: string): Promise<string | null> {
-    const res = await this.request<{ data: Array<{ documentId: string }> }>(
-      'get',
-      `/api/articles?status=draft&filters[sourceKey][$eq]=${encodeURIComponent(sourceKey)}&fields[0]=sourceKey`,
-    );
-    return res.data[0]?.documentId ?? null;
+  /**
+   * The unit's documentId, creating it once (with the kind its name starts with); names match
+   * with the CMS's unit matcher, so "Ủy ban nhân dân huyện X" finds "UBND huyện X".
+   */
+  async unit(name: string): Promise<string> {
+    if (!this.units) {
+      this.units = new Map((await this.listAll('units', 'name')).map((u) => [unitKey(u.value), u.documentId]));
+    }
+    const key = unitKey(name);
+    let id = this.units.get(key);
+    if (!id) {
+      id = await this.create('units', { name: name.normalize('NFC'), kind: unitKind(name) });
+      this.units.set(key, id);
+    }
+    return id;
+  }
+
+  /**
+   * Every article imported before, sourceKey → documentId, in one paged read: a resumed run of
+   * thousands of files skips those without a request each. Drafts are read, since every article
+   * has a draft version whether or not it is published.
+   */
+  async importedArticles(): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let page = 1; ; page++) {
+      const res = await this.request<{ data: Array<{ documentId: string; sourceKey: string | null }>; meta: { pagination: { pageCount: number } } }>(
+        'get',
+        `/api/articles?status=draft&filters[sourceKey][$notNull]=true&fields[0]=sourceKey&sort=id&pagination[page]=${page}&pagination[pageSize]=${PAGE_SIZE}`,
+      );
+      for (const a of res.data) if (a.sourceKey) found.set(a.sourceKey, a.documentId);
+      if (page >= (res.meta?.pagination?.pageCount ?? 1)) return found;
+    }
   }
 
   /**

@@ -1,7 +1,9 @@
 /**
  * Imports the fixtures into a real Strapi twice and reads the result back over REST: published
  * with the original date, credits linked to people (deduplicated), categories matched, drafts
- * where publishing is impossible, and a second run that updates instead of duplicating.
+ * where publishing is impossible, a second run that leaves what was imported (and `--update` that
+ * writes it again) instead of duplicating; and an archive of a former unit imported with `--unit`
+ * and `--report`, interrupted and run again without a duplicate or a loss.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type CmsServer } from '../testing/cms-server';
 import { EXIT, main, type Io } from './cli';
 import type { ImportReport } from './importer';
+import { generateExports } from './generate';
 import { parseLegacyExport } from './parse';
 import { readFileSync } from 'node:fs';
 
@@ -33,7 +36,7 @@ interface StoredArticle {
   publicationDate: string | null;
   publishedAt: string | null;
   sapo: string;
-  unit: string | null;
+  unit: { name: string } | null;
   sourceKey: string;
   sourceCaptions: string[] | null;
   category: { name: string } | null;
@@ -50,6 +53,7 @@ async function articles(status: 'draft' | 'published'): Promise<StoredArticle[]>
       status,
       'pagination[pageSize]': 100,
       'populate[category]': true,
+      'populate[unit]': true,
       'populate[body]': true,
       'populate[byline][populate][person]': true,
     },
@@ -68,7 +72,7 @@ async function runImport(args: string[], env: Record<string, string> = {}) {
 function counts(report: ImportReport) {
   const by = (status: string, published?: boolean) =>
     report.outcomes.filter((o) => o.status === status && (published === undefined || o.published === published)).length;
-  return { created: by('created'), updated: by('updated'), skipped: by('skipped'), failed: by('failed'), drafts: report.outcomes.filter((o) => o.published === false).length };
+  return { created: by('created'), updated: by('updated'), existing: by('existing'), skipped: by('skipped'), failed: by('failed'), drafts: report.outcomes.filter((o) => o.published === false).length };
 }
 
 describe('legacy import into Strapi', () => {
@@ -85,12 +89,12 @@ describe('legacy import into Strapi', () => {
     await cms?.stop();
   });
 
-  it('imports, publishes with the original dates, and a second run updates the same records', async () => {
+  it('imports, publishes with the original dates; a second run leaves them, --update writes the same records again', async () => {
     const first = await runImport(['--json', 'fixtures']);
     expect(first.code, first.io.stderr).toBe(EXIT.ok);
     const firstReport = JSON.parse(first.io.stdout) as ImportReport;
     // 18 files: 2 unreadable, 1 the same article as 01 → 15 articles, 3 of them drafts.
-    expect(counts(firstReport)).toEqual({ created: 15, updated: 0, skipped: 3, failed: 0, drafts: 3 });
+    expect(counts(firstReport)).toEqual({ created: 15, updated: 0, existing: 0, skipped: 3, failed: 0, drafts: 3 });
     expect(first.io.stderr).toMatch(/fixtures\/17-not-utf8\.txt: skipped, not UTF-8/);
     expect(first.io.stderr).toMatch(/fixtures\/16-same-article-as-01\.txt: skipped, same article/);
     expect(first.io.stderr).toMatch(/import: 18\/18 files \(100%\)/);
@@ -98,9 +102,15 @@ describe('legacy import into Strapi', () => {
     const second = await runImport(['--json', 'fixtures']);
     expect(second.code).toBe(EXIT.ok);
     const secondReport = JSON.parse(second.io.stdout) as ImportReport;
-    expect(counts(secondReport)).toEqual({ created: 0, updated: 15, skipped: 3, failed: 0, drafts: 3 });
+    expect(counts(secondReport)).toEqual({ created: 0, updated: 0, existing: 15, skipped: 3, failed: 0, drafts: 0 });
     const ids = (r: ImportReport) => r.outcomes.map((o) => o.documentId).filter(Boolean).sort();
     expect(ids(secondReport)).toEqual(ids(firstReport));
+
+    const third = await runImport(['--json', '--update', 'fixtures']);
+    expect(third.code).toBe(EXIT.ok);
+    const thirdReport = JSON.parse(third.io.stdout) as ImportReport;
+    expect(counts(thirdReport)).toEqual({ created: 0, updated: 15, existing: 0, skipped: 3, failed: 0, drafts: 3 });
+    expect(ids(thirdReport)).toEqual(ids(firstReport));
 
     expect(await articles('draft')).toHaveLength(15);
     expect(await articles('published')).toHaveLength(12);
@@ -112,7 +122,7 @@ describe('legacy import into Strapi', () => {
 
     const stamped = byKey('04-tin-va-anh-stamp.txt')!;
     expect(new Date(stamped.publicationDate!).toISOString()).toBe(new Date('2021-04-02T08:15:00+07:00').toISOString());
-    expect(stamped.unit).toBe('UBND huyện Phước Hòa Tây');
+    expect(stamped.unit?.name).toBe('UBND huyện Phước Hòa Tây');
     expect(stamped.category?.name).toBe('Tin tức – Sự kiện'); // the existing category, not a second one
     expect(stamped.sapo).toMatch(/^Chiều 1\/4\/2021, Phòng Tài nguyên/);
     expect(stamped.body).toHaveLength(1);
@@ -152,16 +162,17 @@ describe('legacy import into Strapi', () => {
   });
 
   it('prints a summary naming drafts and skipped files with their reasons', async () => {
-    const run = await runImport(['fixtures/14-no-byline.txt', 'fixtures/18-only-chrome.txt', 'fixtures/missing.txt']);
+    const run = await runImport(['--update', 'fixtures/14-no-byline.txt', 'fixtures/18-only-chrome.txt', 'fixtures/missing.txt']);
     expect(run.code).toBe(EXIT.ok);
-    expect(run.io.stdout).toMatch(/^Created 0 \(0 published, 0 draft\), updated 1 \(0 published, 1 draft\), skipped 1, failed 0/);
+    expect(run.io.stdout).toMatch(/^Created 0 \(0 published, 0 draft\), updated 1 \(0 published, 1 draft\), imported before 0, skipped 1, failed 0/);
     expect(run.io.stdout).toMatch(/fixtures\/14-no-byline\.txt: no byline credit/);
     expect(run.io.stdout).toMatch(/fixtures\/18-only-chrome\.txt: no article text/);
     expect(run.io.stderr).toMatch(/import: fixtures\/missing\.txt: no such file or directory/);
   });
 
   it('exits non-zero when the CMS refuses the token or nothing can be imported', async () => {
-    const readOnly = await runImport(['fixtures/04-tin-va-anh-stamp.txt'], { STRAPI_TOKEN: cms.tokens.readOnly });
+    // --update: the article is there already, and only a write shows the token cannot write.
+    const readOnly = await runImport(['--update', 'fixtures/04-tin-va-anh-stamp.txt'], { STRAPI_TOKEN: cms.tokens.readOnly });
     expect(readOnly.code).toBe(EXIT.cmsRefused);
     expect(readOnly.io.stdout).toMatch(/The CMS refused: the CMS refused the token \(403/);
 
@@ -170,7 +181,8 @@ describe('legacy import into Strapi', () => {
 
     const unreachable = await runImport(['fixtures/04-tin-va-anh-stamp.txt', 'fixtures/01-bt-hinh.txt'], { CMS_URL: 'http://127.0.0.1:9' });
     expect(unreachable.code).toBe(EXIT.cmsRefused);
-    expect(unreachable.io.stdout).toMatch(/Stopped; not attempted: fixtures\/01-bt-hinh\.txt/);
+    // The run first lists what was imported before: nothing is attempted.
+    expect(unreachable.io.stdout).toMatch(/Stopped; not attempted: fixtures\/04-tin-va-anh-stamp\.txt, fixtures\/01-bt-hinh\.txt/);
 
     expect((await runImport(['fixtures'], { CMS_URL: '' })).code).toBe(EXIT.usage);
   });
@@ -182,7 +194,7 @@ describe('legacy import into Strapi', () => {
       const fixture = await readFile(path.join(FIXTURES, '01-bt-hinh.txt'), 'utf8');
       const huge = path.join(dir, 'huge.txt');
       await writeFile(huge, fixture.replace('\n\nTheo báo cáo', `\n\n${'Đoạn văn rất dài. '.repeat(80_000)}\n\nTheo báo cáo`));
-      const run = await runImport([huge, 'fixtures/04-tin-va-anh-stamp.txt']);
+      const run = await runImport(['--update', huge, 'fixtures/04-tin-va-anh-stamp.txt']);
       expect(run.code, run.io.stdout).toBe(EXIT.articlesFailed);
       const shown = path.relative(HERE, huge);
       expect(run.io.stdout).toMatch(/^Created .*, skipped 0, failed 1\n/);
@@ -192,4 +204,50 @@ describe('legacy import into Strapi', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('imports an archive for a former unit with --unit and --report; interrupted, then run again: nothing duplicated or lost', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-archive-'));
+    try {
+      await generateExports({ dir: path.join(dir, 'thap-muoi'), count: 30, seed: 7, otherUnitEvery: 10 });
+      const args = (report: string) => ['--unit', 'Huyện ủy Tháp Mười', '--report', path.join(dir, report), path.join(dir, 'thap-muoi')];
+
+      // Ctrl-C once the progress shows a tenth done (3 of 30 files): the run finishes that file and stops.
+      const io = capture();
+      let interrupt: (() => void) | undefined;
+      io.onInterrupt = (handler) => ((interrupt = handler), () => (interrupt = undefined));
+      const err = io.err;
+      io.err = (text) => {
+        err(text);
+        if (/import: [1-9]\d*\/30 files/.test(text)) interrupt?.();
+      };
+      const first = await main(args('first.csv'), { CMS_URL: cms.url, STRAPI_TOKEN: cms.tokens.fullAccess, INIT_CWD: HERE }, io);
+      expect(first, io.stdout).toBe(EXIT.interrupted);
+      const csv = (await readFile(path.join(dir, 'first.csv'), 'utf8')).trim().split('\n');
+      expect(csv[0]).toBe('file,outcome,article_id,title,reason,warnings');
+      const done = csv.slice(1).filter((line) => line.split(',')[1] === 'created');
+      const notAttempted = csv.slice(1).filter((line) => line.split(',')[1] === 'not-attempted');
+      expect(done.length).toBeGreaterThan(0);
+      expect(done.length + notAttempted.length).toBe(30);
+
+      const second = await runImport(args('second.json'));
+      expect(second.code, second.io.stdout).toBe(EXIT.ok);
+      const report = JSON.parse(await readFile(path.join(dir, 'second.json'), 'utf8')) as {
+        files: Array<{ file: string; outcome: string; articleId: string | null; warnings: string[] }>;
+      };
+      expect(report.files).toHaveLength(30);
+      expect(report.files.filter((f) => f.outcome === 'existing')).toHaveLength(done.length);
+      expect(report.files.filter((f) => f.outcome === 'created')).toHaveLength(30 - done.length);
+      // Every file has its own article: 30 distinct ids, and the CMS holds no other copy.
+      expect(new Set(report.files.map((f) => f.articleId)).size).toBe(30);
+      const total = async (unit: string) =>
+        (await api().get('/api/articles', { params: { status: 'draft', filters: { unit: { name: { $eq: unit } } }, pagination: { pageSize: 1 } } })).data.meta.pagination.total as number;
+      expect(await total('Huyện ủy Tháp Mười')).toBe(27);
+      // A file that names another unit (its portal line) keeps it, with a warning.
+      expect(await total('UBND huyện Giồng Riềng')).toBe(3);
+      const other = report.files.filter((f) => f.warnings.some((w) => w.includes('--unit')));
+      expect(other.map((f) => path.basename(f.file))).toEqual(['bai-00010.txt', 'bai-00020.txt', 'bai-00030.txt']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

@@ -28,6 +28,35 @@ describe('bylines', () => {
     ['PV', [['writer', 'PV']]],
     ['Tin: PV', [['writer', 'PV']]],
     ['tin và ảnh: Dương Tú./.', [['writer', 'Dương Tú'], ['photographer', 'Dương Tú']]],
+    // Every other form of the README's table.
+    ['BTV: Hồ Ngọc Lan', [['editor', 'Hồ Ngọc Lan']]],
+    ['Biên tập viên: Hồ Ngọc Lan', [['editor', 'Hồ Ngọc Lan']]],
+    ['Hình: Lê Tư', [['photographer', 'Lê Tư']]],
+    ['Hình ảnh: Lê Tư', [['photographer', 'Lê Tư']]],
+    ['Bài viết: Ngô Thanh Tâm', [['writer', 'Ngô Thanh Tâm']]],
+    ['Tin bài: Ngô Thanh Tâm', [['writer', 'Ngô Thanh Tâm']]],
+    ['Tác giả: Ngô Thanh Tâm', [['writer', 'Ngô Thanh Tâm']]],
+    ['Phóng viên: Ngô Thanh Tâm', [['writer', 'Ngô Thanh Tâm']]],
+    ['CTV: Ngô Thanh Tâm', [['writer', 'Ngô Thanh Tâm']]],
+    ['Bài/ảnh: Võ Thành Nhân', [['writer', 'Võ Thành Nhân'], ['photographer', 'Võ Thành Nhân']]],
+    ['Tin - ảnh: Võ Thành Nhân', [['writer', 'Võ Thành Nhân'], ['photographer', 'Võ Thành Nhân']]],
+    ['PV.', [['writer', 'PV']]],
+    ['Nhóm PV', [['writer', 'PV']]],
+    ['Theo baodongthap.vn', [['source', 'baodongthap.vn']]],
+    ['Nguồn: TTXVN', [['source', 'TTXVN']]],
+    // An outlet credit with labels on the same line, in either order; a trailing "(Theo …)".
+    ['Theo TTXVN - BT: Minh Khoa', [['source', 'TTXVN'], ['editor', 'Minh Khoa']]],
+    ['Theo TTXVN, BT: Minh Khoa', [['source', 'TTXVN'], ['editor', 'Minh Khoa']]],
+    ['Theo Báo Đồng Tháp – Ảnh: Lê Tính', [['source', 'Báo Đồng Tháp'], ['photographer', 'Lê Tính']]],
+    ['Theo TTXVN - Bài: Ngô Thanh Tâm - BT: Minh Khoa', [['source', 'TTXVN'], ['writer', 'Ngô Thanh Tâm'], ['editor', 'Minh Khoa']]],
+    ['Nguồn: TTXVN - BT: Minh Khoa', [['source', 'TTXVN'], ['editor', 'Minh Khoa']]],
+    ['Nguồn: Báo Đồng Tháp - Online + Ảnh: Lê Tính', [['source', 'Báo Đồng Tháp - Online'], ['photographer', 'Lê Tính']]],
+    ['BT: Minh Khoa - Theo TTXVN', [['editor', 'Minh Khoa'], ['source', 'TTXVN']]],
+    ['Bài: Ngô Thanh Tâm - Nguồn: Báo Đồng Tháp', [['writer', 'Ngô Thanh Tâm'], ['source', 'Báo Đồng Tháp']]],
+    ['BT: Minh Khoa (Theo TTXVN)', [['editor', 'Minh Khoa'], ['source', 'TTXVN']]],
+    ['Bài: Ngô Thanh Tâm (Nguồn: Báo Đồng Tháp)', [['writer', 'Ngô Thanh Tâm'], ['source', 'Báo Đồng Tháp']]],
+    ['(Theo TTXVN)', [['source', 'TTXVN']]],
+    ['(BT: Minh Khoa)', [['editor', 'Minh Khoa']]],
   ])('%s', (line, expected) => {
     expect(parseByline(line)?.map((c) => [c.role, c.name])).toEqual(expected);
   });
@@ -39,10 +68,16 @@ describe('bylines', () => {
     ]);
     expect(parseByline('Lý Thu Hà - Đoàn Minh Trí', { bareNames: true })?.map((c) => c.name)).toEqual(['Lý Thu Hà', 'Đoàn Minh Trí']);
     expect(parseByline('Bích Ngọc – Văn Tâm')).toBeNull();
+    expect(parseByline('Bích Ngọc và Văn Tâm', { bareNames: true })?.map((c) => c.name)).toEqual(['Bích Ngọc', 'Văn Tâm']);
+    expect(parseByline('Bích Ngọc, Văn Tâm', { bareNames: true })?.map((c) => c.name)).toEqual(['Bích Ngọc', 'Văn Tâm']);
+    // Names then a trailing outlet credit, on the last line.
+    expect(parseByline('Minh Khoa (Theo TTXVN)', { bareNames: true })?.map((c) => [c.role, c.name])).toEqual([['writer', 'Minh Khoa'], ['source', 'TTXVN']]);
   });
 
   it('does not read sentences or captions as bylines', () => {
     expect(parseByline('Theo kế hoạch, huyện sẽ hoàn thành trong tháng 6.')).toBeNull();
+    expect(parseByline('Theo kế hoạch - BT: Minh Khoa')).toBeNull();
+    expect(parseByline('Các xã triển khai thực hiện (theo Kế hoạch số 12)')).toBeNull();
     expect(parseByline('Quang cảnh hội nghị', { bareNames: true })).toBeNull();
     expect(parseByline('Phó Chủ tịch UBND huyện phát biểu kết luận', { bareNames: true })).toBeNull();
   });

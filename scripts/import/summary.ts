@@ -37,7 +37,7 @@ export function importSummary(report: ImportReport): string {
   const lines = [
     `Created ${created.total} (${created.total - created.drafts} published, ${created.drafts} draft), ` +
       `updated ${updated.total} (${updated.total - updated.drafts} published, ${updated.drafts} draft), ` +
-      `skipped ${count(outcomes, 'skipped').total}, failed ${count(outcomes, 'failed').total}`,
+      `imported before ${count(outcomes, 'existing').total}, skipped ${count(outcomes, 'skipped').total}, failed ${count(outcomes, 'failed').total}`,
   ];
   const section = (title: string, rows: Outcome[]) => {
     if (rows.length === 0) return;
@@ -47,16 +47,17 @@ export function importSummary(report: ImportReport): string {
   section('Drafts (not published):', outcomes.filter((o) => o.published === false));
   section('Skipped:', outcomes.filter((o) => o.status === 'skipped'));
   section('Failed:', outcomes.filter((o) => o.status === 'failed'));
-  const warned = outcomes.filter((o) => o.warnings.length > 0 && o.status !== 'skipped');
+  const warned = outcomes.filter((o) => o.warnings.length > 0 && o.status !== 'skipped' && o.status !== 'existing');
   if (warned.length > 0) {
     lines.push('', 'Warnings:');
     for (const o of warned) for (const w of o.warnings) lines.push(`  ${o.file}: ${w}`);
   }
   const failed = count(outcomes, 'failed').total;
   if (failed > 0 && !report.refused) {
-    lines.push('', `${failed} file(s) failed (listed above): the import is incomplete. Fix them and run again; articles already imported are updated, not duplicated.`);
+    lines.push('', `${failed} file(s) failed (listed above): the import is incomplete. Fix them and run again; articles already imported are left as they are, not duplicated.`);
   }
   if (report.refused) lines.push('', `The CMS refused: ${report.refused}`);
-  if (report.notAttempted.length > 0) lines.push(`Stopped; not attempted: ${report.notAttempted.join(', ')}`);
+  if (report.interrupted) lines.push('', `Interrupted: ${report.notAttempted.length} file(s) not attempted. Run the same command again to finish; what was imported is skipped.`);
+  else if (report.notAttempted.length > 0) lines.push(`Stopped; not attempted: ${report.notAttempted.join(', ')}`);
   return lines.join('\n');
 }

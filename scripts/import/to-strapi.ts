@@ -28,7 +28,7 @@ function bodyBlocks(article: LegacyArticle): StrapiArticleData['body'] {
   ];
 }
 
-/** Resolves people and the category (creating them when missing) and builds the article data. */
+/** Resolves people, the category and the unit (creating them when missing) and builds the article data. */
 export async function toStrapiArticle(article: LegacyArticle, cms: CmsClient): Promise<StrapiArticleData> {
   const byline: StrapiCredit[] = [];
   for (const credit of article.credits) {
@@ -42,7 +42,7 @@ export async function toStrapiArticle(article: LegacyArticle, cms: CmsClient): P
     category: await cms.category(article.category ?? DEFAULT_CATEGORY),
     byline,
     publicationDate: article.publishedAt,
-    unit: article.unit ?? null,
+    unit: article.unit ? await cms.unit(article.unit) : null,
     sourceKey: article.sourceKey,
     sourceCaptions: article.captions,
   };

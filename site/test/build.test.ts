@@ -208,7 +208,10 @@ describe('the built site', () => {
       expect(slugs(await search.find('khom'))).toEqual([]);
       const filters = await search.pagefind.filters();
       // The filter panel shows these keys as headings: Vietnamese words, not code names.
-      expect(Object.keys(filters).sort()).toEqual(['Chuyên mục', 'Người thực hiện', 'Năm']);
+      expect(Object.keys(filters).sort()).toEqual(['Chuyên mục', 'Người thực hiện', 'Năm', 'Đơn vị']);
+      expect(filters['Đơn vị']).toHaveProperty('Huyện ủy Tháp Mười');
+      // A unit's articles are found by its name typed without diacritics.
+      expect(slugs(await search.find('huyen uy thap muoi'))).toContain('/tin-tuc/bai-1/');
       expect(Object.keys(filters['Chuyên mục'] ?? {})).toContain('Xây dựng Đảng');
       expect(filters['Năm']).toHaveProperty('2020');
       expect(filters['Người thực hiện']).toHaveProperty('Nguyễn Thị Lan');
@@ -228,7 +231,7 @@ describe('the built site', () => {
 
   it('first build: the manifest, then every collection and the site setting fetched in full, articles by the bulk route', () => {
     expect(proxy.apiRequests.map((r) => r.split('?')[0]).sort()).toEqual(
-      ['/api/categories', '/api/people', '/api/site-articles', '/api/site-setting', '/api/sync-manifest', '/api/tags'],
+      ['/api/categories', '/api/people', '/api/site-articles', '/api/site-setting', '/api/sync-manifest', '/api/tags', '/api/units'],
     );
   });
 

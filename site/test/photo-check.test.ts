@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAgainstManifest, createPhotoCheck } from '../src/cms/photo-check';
 import type { SyncManifest } from '../src/cms/strapi-schemas';
 
-const manifest = (missingUploads?: string[]): SyncManifest => ({ articles: [], categories: [], people: [], tags: [], siteSetting: null, ...(missingUploads ? { missingUploads } : {}) });
+const manifest = (missingUploads?: string[]): SyncManifest => ({ articles: [], categories: [], people: [], tags: [], units: [], siteSetting: null, ...(missingUploads ? { missingUploads } : {}) });
 
 describe('checkAgainstManifest', () => {
   it('answers for the CMS’s own uploads from the list of missing files, without a request', async () => {

@@ -30,13 +30,14 @@ function catalog(seed: number, count: number) {
       // Few distinct dates, so ties on score and date are exercised too.
       publicationDate: new Date(Date.UTC(2024, 0, 1 + pick(20))).toISOString(),
       updatedAt: '2024-01-01T00:00:00.000Z',
-      unit: null,
+      unitId: null,
       featured: false,
     },
   }));
   return buildCatalog({
     site: { portalName: 'x', unit: null, baseUrl: null, contactEmail: null, contactPhone: null, address: null, footerText: null },
     articles,
+    units: [],
     categories: Array.from({ length: 4 }, (_, i) => ({ id: `c${i}`, data: { name: `C${i}`, slug: `c${i}`, description: null, position: i } })),
     people: [],
     tags: Array.from({ length: 12 }, (_, i) => ({ id: `t${i}`, data: { name: `T${i}`, slug: `t${i}` } })),

@@ -38,7 +38,8 @@ export const CONTENT_TYPE_LABELS: Labels = {
       label: 'Ngày đăng',
       description: 'Để trống: lấy giờ bấm Xuất bản. Bài nhập từ cổng cũ giữ ngày đăng gốc.',
     },
-    unit: { label: 'Đơn vị', description: 'Cơ quan ban hành hoặc cung cấp tin.', placeholder: 'Ví dụ: Huyện ủy Tân Hòa' },
+    unit: { label: 'Đơn vị', description: 'Cơ quan ban hành hoặc cung cấp tin; chọn trong danh sách "Đơn vị", thêm đơn vị mới ở đó.' },
+    legacyUnit: { label: 'Đơn vị (ghi ở cổng cũ)', description: 'Tên đơn vị như bài cũ ghi, giữ để tra cứu; không hiện trên trang tin.' },
     featured: { label: 'Tin nổi bật', description: 'Bật để đưa bài lên khu tin nổi bật ở trang chủ.' },
     reviewState: {
       label: 'Trạng thái duyệt',
@@ -67,6 +68,20 @@ export const CONTENT_TYPE_LABELS: Labels = {
   'api::tag.tag': {
     name: { label: 'Từ khóa' },
     slug: { label: 'Đường dẫn (slug)', description: 'Để trống: tự tạo từ từ khóa, bỏ dấu.' },
+    articles: { label: 'Bài viết' },
+  },
+  // Issue 17: units (đơn vị), current and former.
+  'api::unit.unit': {
+    name: { label: 'Tên đơn vị', placeholder: 'UBND xã Tân Hòa' },
+    slug: { label: 'Đường dẫn (slug)', description: 'Để trống: tự tạo từ tên, bỏ dấu.' },
+    kind: { label: 'Loại đơn vị', placeholder: 'Huyện ủy, UBND huyện, Đảng ủy xã, UBND xã, Sở…' },
+    activeFrom: { label: 'Hoạt động từ ngày', description: 'Để trống nếu không rõ.' },
+    activeUntil: {
+      label: 'Hoạt động đến ngày',
+      description: 'Chỉ điền khi đơn vị đã kết thúc hoạt động (ví dụ cấp huyện: 30/6/2025). Bài của đơn vị sẽ hiện thông báo "tư liệu lưu trữ".',
+    },
+    successor: { label: 'Đơn vị kế thừa', description: 'Đơn vị tiếp nhận nhiệm vụ; bài lưu trữ dẫn sang trang của đơn vị này.' },
+    description: { label: 'Giới thiệu', description: 'Một hai câu giới thiệu hiện ở đầu trang đơn vị.' },
     articles: { label: 'Bài viết' },
   },
 };

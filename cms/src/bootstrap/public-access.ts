@@ -10,6 +10,8 @@ export const PUBLIC_ACTIONS = [
   'api::person.person.findOne',
   'api::tag.tag.find',
   'api::tag.tag.findOne',
+  'api::unit.unit.find',
+  'api::unit.unit.findOne',
   'api::site-setting.site-setting.find',
   // What changed since the last build: ids and dates of published documents (site build).
   'api::sync-manifest.sync-manifest.find',

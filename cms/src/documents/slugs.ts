@@ -7,6 +7,7 @@ export const SLUG_SOURCES: Record<string, string> = {
   'api::category.category': 'name',
   'api::person.person': 'name',
   'api::tag.tag': 'name',
+  'api::unit.unit': 'name',
 };
 
 const isBlank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';

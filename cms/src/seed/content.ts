@@ -41,6 +41,7 @@ export interface DemoArticle {
   byline: DemoCredit[];
   /** ISO date with the Vietnam offset; a draft has none yet. */
   publicationDate?: string;
+  /** A unit's name; matched to UNITS (or a unit made from it) by lib/unit-name.ts. */
   unit: string;
   featured?: boolean;
   cover: DemoPhotoUse;
@@ -62,6 +63,35 @@ export const SITE_SETTINGS = {
     'Ghi rõ nguồn "Cổng thông tin điện tử huyện Tân Hòa" khi phát hành lại thông tin từ website này. ' +
     'Đây là dữ liệu mẫu, huyện Tân Hòa là địa danh giả định.',
 };
+
+export interface DemoUnit {
+  name: string;
+  kind: string;
+  /** ISO dates. */
+  activeFrom?: string;
+  activeUntil?: string;
+  /** Name of the unit that took over. */
+  successor?: string;
+  description: string;
+}
+
+/**
+ * The district was dissolved on 1 July 2025 (two-level local government): its Party committee's
+ * articles stay on the portal as archives of a former unit, pointing to the commune's. Successors
+ * come first, so each exists when its predecessor is written.
+ */
+export const UNITS: DemoUnit[] = [
+  { name: 'Đảng ủy xã Tân Hòa', kind: 'Đảng ủy xã', activeFrom: '2025-07-01', description: 'Ban Chấp hành Đảng bộ xã Tân Hòa, thành lập từ ngày 1/7/2025 khi sắp xếp đơn vị hành chính hai cấp.' },
+  { name: 'UBND xã Tân Hòa', kind: 'UBND xã', activeFrom: '2025-07-01', description: 'Ủy ban nhân dân xã Tân Hòa, cơ quan hành chính nhà nước ở địa phương từ ngày 1/7/2025.' },
+  {
+    name: 'Huyện ủy Tân Hòa',
+    kind: 'Huyện ủy',
+    activeFrom: '2015-10-01',
+    activeUntil: '2025-06-30',
+    successor: 'Đảng ủy xã Tân Hòa',
+    description: 'Ban Chấp hành Đảng bộ huyện Tân Hòa. Kết thúc hoạt động ngày 30/6/2025 khi không còn cấp huyện; tin bài được lưu giữ tại đây.',
+  },
+];
 
 export const CATEGORIES: DemoCategory[] = [
   { name: 'Tin tức - Sự kiện', description: 'Hoạt động của lãnh đạo huyện, các ngành, các xã, thị trấn.', position: 10 },
@@ -128,7 +158,7 @@ export const ARTICLES: DemoArticle[] = [
       { role: 'photographer', person: 'Minh Khoa' },
     ],
     publicationDate: '2025-07-03T09:15:00+07:00',
-    unit: 'UBND huyện Tân Hòa',
+    unit: 'UBND xã Tân Hòa',
     cover: { photo: 'dam-sen', caption: 'Nông dân xã Tân Phú thu hoạch gương sen trên cánh đồng giáp vùng Đồng Tháp Mười.', credit: 'Minh Khoa' },
     body: [
       'Toàn huyện hiện có hơn 650 ha sen, tập trung ở các xã Tân Phú, Mỹ An và Phú Điền. Sau 90 ngày xuống giống, mỗi hecta cho khoảng 2,5 tấn gương; với giá bán tại ruộng từ 45.000 đến 50.000 đồng/kg, nông dân lãi gần 100 triệu đồng.',
@@ -184,7 +214,7 @@ export const ARTICLES: DemoArticle[] = [
     tags: ['Tiếp xúc cử tri', 'Đô thị'],
     byline: [{ role: 'writer', person: 'Minh Khoa' }],
     publicationDate: '2025-07-18T18:20:00+07:00',
-    unit: 'Huyện ủy Tân Hòa',
+    unit: 'Đảng ủy xã Tân Hòa',
     cover: { photo: 'hoi-truong', caption: 'Cử tri thị trấn Tân Hòa phát biểu ý kiến tại buổi tiếp xúc.', credit: 'Minh Khoa' },
     body: [
       'Cử tri kiến nghị sớm nâng cấp tuyến đường Nguyễn Văn Cừ, bổ sung đèn chiếu sáng ở khu dân cư Bờ Đông và tăng cường quản lý trật tự đô thị ở khu vực chợ.',
@@ -203,7 +233,7 @@ export const ARTICLES: DemoArticle[] = [
       { role: 'editor', person: 'Thanh Tâm' },
     ],
     publicationDate: '2025-01-13T14:00:00+07:00',
-    unit: 'Ban Tuyên giáo Huyện ủy',
+    unit: 'Huyện ủy Tân Hòa',
     cover: { photo: 'hoi-truong', caption: 'Quang cảnh hội nghị tại điểm cầu Trung ương.', credit: 'TTXVN' },
     body: [
       'Hội nghị được tổ chức trực tiếp tại Hà Nội, kết nối trực tuyến đến các điểm cầu tỉnh, thành phố và cấp huyện trong cả nước.',
@@ -223,7 +253,7 @@ export const ARTICLES: DemoArticle[] = [
       { role: 'editor', person: 'Thanh Tâm' },
     ],
     publicationDate: '2025-08-05T11:10:00+07:00',
-    unit: 'UBND huyện Tân Hòa',
+    unit: 'UBND xã Tân Hòa',
     cover: { photo: 'song-cai-tre', caption: 'Mặt bằng dự án khu đô thị mới ven sông Cái Tre, thị trấn Tân Hòa.', credit: 'Minh Khoa' },
     body: [
       'Dự án có diện tích 24 ha, tổng vốn hơn 380 tỷ đồng, gồm đường bờ kè, công viên ven sông và 620 nền nhà ở. Đến nay đã giải phóng mặt bằng được 92% diện tích; còn 9 hộ chưa thống nhất giá bồi thường.',
@@ -279,7 +309,7 @@ export const ARTICLES: DemoArticle[] = [
       { role: 'source', outlet: 'Báo Đồng Tháp' },
     ],
     publicationDate: '2025-09-09T08:30:00+07:00',
-    unit: 'UBND huyện Tân Hòa',
+    unit: 'UBND xã Tân Hòa',
     featured: true,
     cover: { photo: 'cho-que', caption: 'Sản phẩm khô cá lóc của Hợp tác xã Mỹ An được trưng bày tại chợ thị trấn.', credit: 'Minh Khoa' },
     body: [

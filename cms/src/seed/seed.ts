@@ -8,21 +8,24 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { ARTICLES, CATEGORIES, PEOPLE, PHOTOS, SITE_SETTINGS, type DemoArticle, type DemoBodyPart, type DemoPhotoUse } from './content';
+import { unitDirectory } from '../lib/unit-directory';
+import { unitKind } from '../lib/unit-name';
+import { ARTICLES, CATEGORIES, PEOPLE, PHOTOS, SITE_SETTINGS, UNITS, type DemoArticle, type DemoBodyPart, type DemoPhotoUse } from './content';
 import { renderPhoto } from './photos';
 
 const ARTICLE = 'api::article.article';
 const CATEGORY = 'api::category.category';
 const PERSON = 'api::person.person';
 const TAG = 'api::tag.tag';
+const UNIT = 'api::unit.unit';
 const SITE_SETTING = 'api::site-setting.site-setting';
 const FILE = 'plugin::upload.file';
 
 export interface SeedReport {
   /** What this run added. */
-  created: { photos: number; categories: number; people: number; tags: number; articles: number; siteSetting: number };
+  created: { photos: number; categories: number; people: number; tags: number; units: number; articles: number; siteSetting: number };
   /** What the database holds afterwards. */
-  counts: { photos: number; categories: number; people: number; tags: number; articles: number; publishedArticles: number };
+  counts: { photos: number; categories: number; people: number; tags: number; units: number; articles: number; publishedArticles: number };
 }
 
 type Uid = typeof CATEGORY | typeof PERSON | typeof TAG;
@@ -82,6 +85,12 @@ function lookup<T>(map: Map<string, T>, key: string, what: string, article: Demo
   return value;
 }
 
+function lookupUnit(units: Map<string, string>, name: string): string {
+  const id = units.get(name);
+  if (!id) throw new Error(`Demo unit "${name}" is named as a successor before it is listed`);
+  return id;
+}
+
 function paragraphBlock(text: string) {
   const heading = text.startsWith('## ');
   const children = [{ type: 'text', text: heading ? text.slice(3) : text }];
@@ -90,7 +99,7 @@ function paragraphBlock(text: string) {
 
 function articleData(
   article: DemoArticle,
-  refs: { photos: Map<string, number>; categories: Map<string, string>; people: Map<string, string>; tags: Map<string, string> },
+  refs: { photos: Map<string, number>; categories: Map<string, string>; people: Map<string, string>; tags: Map<string, string>; units: Map<string, string> },
 ) {
   const photo = (use: DemoPhotoUse) => ({
     image: lookup(refs.photos, use.photo, 'photo', article),
@@ -113,7 +122,7 @@ function articleData(
     sapo: article.sapo,
     sourceKey: article.sourceKey,
     publicationDate: article.publicationDate ?? null,
-    unit: article.unit,
+    unit: lookup(refs.units, article.unit, 'unit', article),
     featured: article.featured ?? false,
     category: lookup(refs.categories, article.category, 'category', article),
     tags: article.tags.map((name) => lookup(refs.tags, name, 'tag', article)),
@@ -130,8 +139,8 @@ function articleData(
 
 export async function seedDemoContent(strapi: Core.Strapi): Promise<SeedReport> {
   const report: SeedReport = {
-    created: { photos: 0, categories: 0, people: 0, tags: 0, articles: 0, siteSetting: 0 },
-    counts: { photos: 0, categories: 0, people: 0, tags: 0, articles: 0, publishedArticles: 0 },
+    created: { photos: 0, categories: 0, people: 0, tags: 0, units: 0, articles: 0, siteSetting: 0 },
+    counts: { photos: 0, categories: 0, people: 0, tags: 0, units: 0, articles: 0, publishedArticles: 0 },
   };
 
   const photos = await ensurePhotos(strapi, report);
@@ -139,6 +148,21 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<SeedReport> 
   const people = await ensureNamed(strapi, PERSON, PEOPLE.map((p) => ({ ...p })), () => report.created.people++);
   const tagNames = [...new Set(ARTICLES.flatMap((a) => a.tags))];
   const tags = await ensureNamed(strapi, TAG, tagNames.map((name) => ({ name })), () => report.created.tags++);
+  // Units by the shared name matcher, so the seed finds a unit whatever spelling made it.
+  const directory = await unitDirectory(strapi);
+  const units = new Map<string, string>();
+  for (const { successor, ...unit } of UNITS) {
+    const successorId = successor ? lookupUnit(units, successor) : undefined;
+    const made = await directory.ensure(unit.name, { ...unit, ...(successorId ? { successor: successorId } : {}) });
+    if (made.created) report.created.units++;
+    units.set(unit.name, made.documentId);
+  }
+  for (const name of new Set(ARTICLES.map((a) => a.unit))) {
+    if (units.has(name)) continue;
+    const made = await directory.ensure(name, { kind: unitKind(name) });
+    if (made.created) report.created.units++;
+    units.set(name, made.documentId);
+  }
 
   if (!(await strapi.documents(SITE_SETTING).findFirst({}))) {
     await strapi.documents(SITE_SETTING).create({ data: SITE_SETTINGS } as never);
@@ -149,7 +173,7 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<SeedReport> 
     const exists = await strapi.db.query(ARTICLE).count({ where: { sourceKey: article.sourceKey } });
     if (exists > 0) continue;
     await strapi.documents(ARTICLE).create({
-      data: articleData(article, { photos, categories, people, tags }),
+      data: articleData(article, { photos, categories, people, tags, units }),
       ...(article.draft ? {} : { status: 'published' }),
     } as never);
     report.created.articles += 1;
@@ -160,6 +184,7 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<SeedReport> 
     categories: await strapi.db.query(CATEGORY).count({}),
     people: await strapi.db.query(PERSON).count({}),
     tags: await strapi.db.query(TAG).count({}),
+    units: await strapi.db.query(UNIT).count({}),
     articles: await strapi.db.query(ARTICLE).count({ where: { publishedAt: null } }),
     publishedArticles: await strapi.db.query(ARTICLE).count({ where: { publishedAt: { $notNull: true } } }),
     // Every article has a draft row; published ones have a second row.

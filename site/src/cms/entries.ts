@@ -44,7 +44,7 @@ export const articleEntrySchema = z.object({
   /** ISO instant shown as the article's date (imported articles keep their original one). */
   publicationDate: z.string(),
   updatedAt: z.string(),
-  unit: z.string().nullable(),
+  unitId: z.string().nullable(),
   featured: z.boolean(),
 });
 export type ArticleEntry = z.infer<typeof articleEntrySchema>;
@@ -69,6 +69,18 @@ export type PersonEntry = z.infer<typeof personEntrySchema>;
 
 export const tagEntrySchema = z.object({ name: z.string(), slug: z.string() });
 export type TagEntry = z.infer<typeof tagEntrySchema>;
+
+export const unitEntrySchema = z.object({
+  name: z.string(),
+  slug: z.string(),
+  kind: z.string().nullable(),
+  /** YYYY-MM-DD */
+  activeFrom: z.string().nullable(),
+  activeUntil: z.string().nullable(),
+  description: z.string().nullable(),
+  successorId: z.string().nullable(),
+});
+export type UnitEntry = z.infer<typeof unitEntrySchema>;
 
 export const siteSettingEntrySchema = z.object({
   portalName: z.string(),

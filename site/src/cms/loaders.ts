@@ -22,6 +22,7 @@ import {
   personEntrySchema,
   siteSettingEntrySchema,
   tagEntrySchema,
+  unitEntrySchema,
 } from './entries';
 import { createManifestSource, type ManifestSource } from './manifest';
 import { checkAgainstManifest, createPhotoCheck } from './photo-check';
@@ -33,16 +34,17 @@ import {
   siteSettingQuery,
   siteSettingSchema,
   tagQuery,
+  unitQuery,
   type ManifestCollection,
   type SyncManifest,
 } from './strapi-schemas';
-import { toArticleEntry, toCategoryEntry, toPersonEntry, toTagEntry, type Converted, type PhotoCheck } from './to-entries';
+import { toArticleEntry, toCategoryEntry, toPersonEntry, toTagEntry, toUnitEntry, type Converted, type PhotoCheck } from './to-entries';
 
 /**
  * Bump when what the loaders store changes (its shape, or how text is cleaned), so entries kept from
- * older builds refetch. 3: text made XML-safe by the CMS client.
+ * older builds refetch. 3: text made XML-safe by the CMS client. 4: articles refer to units.
  */
-const ENTRY_VERSION = 3;
+const ENTRY_VERSION = 4;
 
 /** The CMS as the loaders see it: one client and the manifest of the current sync. */
 export interface CmsSource {
@@ -271,3 +273,5 @@ export const personLoader = (): Loader =>
   strapiCollectionLoader({ name: 'strapi-people', manifestKey: 'people', path: '/api/people', query: personQuery, schema: personEntrySchema, convert: toPersonEntry });
 export const tagLoader = (): Loader =>
   strapiCollectionLoader({ name: 'strapi-tags', manifestKey: 'tags', path: '/api/tags', query: tagQuery, schema: tagEntrySchema, convert: toTagEntry });
+export const unitLoader = (): Loader =>
+  strapiCollectionLoader({ name: 'strapi-units', manifestKey: 'units', path: '/api/units', query: unitQuery, schema: unitEntrySchema, convert: toUnitEntry });

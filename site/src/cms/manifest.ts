@@ -32,7 +32,7 @@ async function fetchManifest(client: CmsClient, logger: AstroIntegrationLogger):
   const started = Date.now();
   const own = client.child();
   const manifest = await own.getData(MANIFEST_PATH, {}, syncManifestSchema);
-  const counts = (['articles', 'categories', 'people', 'tags'] as const).map((key) => `${manifest[key].length} ${key}`);
+  const counts = (['articles', 'categories', 'people', 'tags', 'units'] as const).map((key) => `${manifest[key].length} ${key}`);
   logger.info(`${MANIFEST_PATH}: ${counts.join(', ')} published (${own.requestCount} requests, ${Date.now() - started} ms)`);
   return manifest;
 }

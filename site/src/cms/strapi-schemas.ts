@@ -59,7 +59,7 @@ export const articleSchema = z.object({
   publicationDate: z.string().nullish(),
   publishedAt: z.string().nullish(),
   updatedAt: z.string(),
-  unit: z.string().nullish(),
+  unit: relationRef.nullish(),
   featured: z.boolean().nullish(),
 });
 export type StrapiArticle = z.infer<typeof articleSchema>;
@@ -67,7 +67,7 @@ export type StrapiArticle = z.infer<typeof articleSchema>;
 const photoPopulate = { fields: ['caption', 'credit'], populate: { image: { fields: MEDIA_FIELDS } } };
 
 export const articleQuery: Query = {
-  fields: ['documentId', 'title', 'slug', 'sapo', 'publicationDate', 'publishedAt', 'updatedAt', 'unit', 'featured'],
+  fields: ['documentId', 'title', 'slug', 'sapo', 'publicationDate', 'publishedAt', 'updatedAt', 'featured'],
   populate: {
     body: {
       on: {
@@ -79,6 +79,7 @@ export const articleQuery: Query = {
     gallery: photoPopulate,
     category: { fields: ['documentId'] },
     tags: { fields: ['documentId'] },
+    unit: { fields: ['documentId'] },
     byline: { fields: ['role', 'outlet'], populate: { person: { fields: ['documentId'] } } },
   },
 };
@@ -111,6 +112,23 @@ export const tagSchema = z.object({
 });
 export const tagQuery: Query = { fields: ['documentId', 'name', 'slug', 'updatedAt'] };
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+export const unitSchema = z.object({
+  documentId: z.string().min(1),
+  name: z.string().min(1),
+  slug: z.string().regex(/^[A-Za-z0-9._~-]+$/, 'slug must be URL-safe'),
+  kind: z.string().nullish(),
+  activeFrom: isoDate.nullish(),
+  activeUntil: isoDate.nullish(),
+  description: z.string().nullish(),
+  successor: relationRef.nullish(),
+  updatedAt: z.string(),
+});
+export const unitQuery: Query = {
+  fields: ['documentId', 'name', 'slug', 'kind', 'activeFrom', 'activeUntil', 'description', 'updatedAt'],
+  populate: { successor: { fields: ['documentId'] } },
+};
+
 export const siteSettingSchema = z.object({
   portalName: z.string().min(1),
   unit: z.string().nullish(),
@@ -135,6 +153,8 @@ export const syncManifestSchema = z.object({
   categories: z.array(stampPair),
   people: z.array(stampPair),
   tags: z.array(stampPair),
+  /** Absent from CMS versions before units (issue 17): no units then. */
+  units: z.array(stampPair).default([]),
   siteSetting: z.string().min(1).nullable(),
   /** Uploads (`/uploads/…`) whose file the CMS no longer has; absent from CMS versions before it. */
   missingUploads: z.array(z.string()).optional(),

@@ -9,10 +9,11 @@ import {
   mediaSchema,
   personSchema,
   tagSchema,
+  unitSchema,
   type BlockNode,
   type StrapiCreditedPhoto,
 } from './strapi-schemas';
-import type { ArticleSource, BodyEntry, CategoryEntry, PersonEntry, PhotoEntry, TagEntry } from './entries';
+import type { ArticleSource, BodyEntry, CategoryEntry, PersonEntry, PhotoEntry, TagEntry, UnitEntry } from './entries';
 
 /** Answers null when the file at `url` can be fetched, else a short reason. */
 export type PhotoCheck = (url: string) => Promise<string | null>;
@@ -112,7 +113,7 @@ export async function toArticleEntry(raw: unknown, cmsUrl: string, checkPhoto: P
         })),
         publicationDate: new Date(publicationDate).toISOString(),
         updatedAt: a.updatedAt,
-        unit: a.unit?.trim() || null,
+        unitId: a.unit?.documentId ?? null,
         featured: a.featured ?? false,
     },
   };
@@ -139,4 +140,26 @@ export async function toTagEntry(raw: unknown): Promise<Converted<TagEntry>> {
   const t = tagSchema.safeParse(raw);
   if (!t.success) return { ok: false, id, label, error: invalid(t.error) };
   return { ok: true, id, label, problems: [], data: { name: t.data.name, slug: t.data.slug } };
+}
+
+export async function toUnitEntry(raw: unknown): Promise<Converted<UnitEntry>> {
+  const { id, label } = describe(raw, 'unit', 'name');
+  const u = unitSchema.safeParse(raw);
+  if (!u.success) return { ok: false, id, label, error: invalid(u.error) };
+  const { name, slug, kind, activeFrom, activeUntil, description, successor } = u.data;
+  return {
+    ok: true,
+    id,
+    label,
+    problems: [],
+    data: {
+      name,
+      slug,
+      kind: kind?.trim() || null,
+      activeFrom: activeFrom ?? null,
+      activeUntil: activeUntil ?? null,
+      description: description?.trim() || null,
+      successorId: successor?.documentId ?? null,
+    },
+  };
 }

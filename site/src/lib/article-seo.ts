@@ -26,7 +26,7 @@ export function newsArticleJsonLd(
     author: writers.map((c) =>
       c.person ? { '@type': 'Person', name: c.person.name, url: urls.personUrl(c.person.url) } : { '@type': 'Organization', name: c.outlet },
     ),
-    publisher: { '@type': 'GovernmentOrganization', name: article.unit ?? site.unit ?? site.portalName },
+    publisher: { '@type': 'GovernmentOrganization', name: article.unit?.name ?? site.unit ?? site.portalName },
     image:
       article.cover && urls.image
         ? {

@@ -38,3 +38,28 @@ export function formatDate(date: Date | string): string {
 export function localYear(date: Date | string): string {
   return pieces(date).year;
 }
+
+/** The calendar day in Vietnam, as YYYY-MM-DD (compares as text with the CMS's date fields). */
+export function localDate(date: Date): string {
+  const p = pieces(date);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** A CMS date (YYYY-MM-DD) as people write it on the portals: 30/6/2025. */
+function shortDate(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return `${date}/${month}/${year}`;
+}
+
+/**
+ * A unit's period of activity: "2015 – 30/6/2025", "từ 1/7/2025", "đến 30/6/2025", or null.
+ * A start on 1 January is shown as its year: it mostly means only the year is known.
+ */
+export function unitPeriod(from: string | null, until: string | null): string | null {
+  const start = from ? (from.endsWith('-01-01') ? from.slice(0, 4) : shortDate(from)) : null;
+  const end = until ? shortDate(until) : null;
+  if (start && end) return `${start} – ${end}`;
+  if (start) return `từ ${start}`;
+  if (end) return `đến ${end}`;
+  return null;
+}

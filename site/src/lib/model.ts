@@ -4,22 +4,35 @@
  * A relation that points nowhere is reported under the article's name and left out.
  */
 import { readBody } from '../cms/article-bodies';
-import type { ArticleEntry, BodyEntry, CategoryEntry, PersonEntry, SiteSettingEntry, TagEntry } from '../cms/entries';
+import type { ArticleEntry, BodyEntry, CategoryEntry, PersonEntry, SiteSettingEntry, TagEntry, UnitEntry } from '../cms/entries';
 import type { CreditRole } from '../cms/strapi-schemas';
 import { groupByline, type BylineGroup, type BylineName } from './byline';
-import { articleUrl, categoryUrl, personUrl, tagUrl } from './urls';
+import { localDate } from './dates';
+import { articleUrl, categoryUrl, personUrl, tagUrl, unitUrl } from './urls';
 
 export interface Category extends CategoryEntry { id: string; url: string }
 export interface Person extends PersonEntry { id: string; url: string }
 export interface Tag extends TagEntry { id: string; url: string }
 export interface Credit { role: CreditRole; person: Person | null; outlet: string | null }
+/**
+ * A unit as pages show it. `url` is null for a unit without articles (it gets no page);
+ * `ended`: its activeUntil has passed, so its articles are archives. The successor is named, not
+ * nested, so a chain of units stays a flat value (page keys hash it).
+ */
+export interface Unit extends Omit<UnitEntry, 'successorId'> {
+  id: string;
+  url: string | null;
+  ended: boolean;
+  successor: { name: string; url: string | null } | null;
+}
 
-export interface Article extends Omit<ArticleEntry, 'byline'> {
+export interface Article extends Omit<ArticleEntry, 'byline' | 'unitId'> {
   id: string;
   url: string;
   date: Date;
   category: Category | null;
   tags: Tag[];
+  unit: Unit | null;
   credits: Credit[];
   byline: BylineGroup[];
 }
@@ -32,7 +45,10 @@ export interface Catalog {
   categories: Category[];
   people: Person[];
   tags: Tag[];
+  /** Units with at least one article (the others get no page), by name. */
+  units: Unit[];
   articlesInCategory(category: Category): Article[];
+  articlesOfUnit(unit: Unit): Article[];
   articlesWithTag(tag: Tag): Article[];
   /** What a person is credited for, grouped by role. */
   creditsOf(person: Person): Array<{ role: CreditRole; articles: Article[] }>;
@@ -52,7 +68,10 @@ export function buildCatalog(input: {
   categories: Stored<CategoryEntry>[];
   people: Stored<PersonEntry>[];
   tags: Stored<TagEntry>[];
+  units: Stored<UnitEntry>[];
   warn: (message: string) => void;
+  /** Today, as YYYY-MM-DD in Vietnam: units whose activeUntil is before it have ended. */
+  today?: string;
 }): Catalog {
   const categories = input.categories
     .map(({ id, data }) => ({ ...data, id, url: categoryUrl(data.slug) }))
@@ -62,6 +81,26 @@ export function buildCatalog(input: {
   const categoryById = new Map(categories.map((c) => [c.id, c]));
   const personById = new Map(people.map((p) => [p.id, p]));
   const tagById = new Map(tags.map((t) => [t.id, t]));
+  const today = input.today ?? localDate(new Date());
+  const withArticles = new Set(input.articles.map((a) => a.data.unitId));
+  const unitEntries = new Map(input.units.map(({ id, data }) => [id, data]));
+  const unitById = new Map(
+    input.units.map(({ id, data }): [string, Unit] => {
+      const { successorId, ...rest } = data;
+      const successor = successorId ? unitEntries.get(successorId) : undefined;
+      if (successorId && !successor) input.warn(`unit "${data.name}" (${id}): successor ${successorId} not found; shown without successor`);
+      return [
+        id,
+        {
+          ...rest,
+          id,
+          url: withArticles.has(id) ? unitUrl(data.slug) : null,
+          ended: data.activeUntil !== null && data.activeUntil < today,
+          successor: successor && successorId ? { name: successor.name, url: withArticles.has(successorId) ? unitUrl(successor.slug) : null } : null,
+        },
+      ];
+    }),
+  );
 
   const articles: Article[] = input.articles.map(({ id, data }) => {
     const label = `article "${data.title}" (${id})`;
@@ -70,6 +109,8 @@ export function buildCatalog(input: {
       category = categoryById.get(data.categoryId) ?? null;
       if (!category) input.warn(`${label}: category ${data.categoryId} not found; shown without category`);
     }
+    const unit = data.unitId ? unitById.get(data.unitId) ?? null : null;
+    if (data.unitId && !unit) input.warn(`${label}: unit ${data.unitId} not found; shown without unit`);
     const articleTags = data.tagIds.flatMap((tagId) => {
       const tag = tagById.get(tagId);
       if (!tag) input.warn(`${label}: tag ${tagId} not found; left out`);
@@ -89,17 +130,19 @@ export function buildCatalog(input: {
         ] satisfies BylineName[],
       })),
     );
-    const { byline: _entries, ...rest } = data;
-    return { ...rest, id, url: articleUrl(data.slug), date: new Date(data.publicationDate), category, tags: articleTags, credits, byline };
+    const { byline: _entries, unitId: _unit, ...rest } = data;
+    return { ...rest, id, url: articleUrl(data.slug), date: new Date(data.publicationDate), category, tags: articleTags, unit, credits, byline };
   });
   articles.sort((a, b) => b.date.getTime() - a.date.getTime() || a.title.localeCompare(b.title, 'vi'));
 
   const byCategory = new Map<string, Article[]>();
   const byTag = new Map<string, Article[]>();
+  const byUnit = new Map<string, Article[]>();
   const byPerson = new Map<string, Map<CreditRole, Article[]>>();
   for (const article of articles) {
     if (article.category) push(byCategory, article.category.id, article);
     for (const tag of article.tags) push(byTag, tag.id, article);
+    if (article.unit) push(byUnit, article.unit.id, article);
     for (const credit of article.credits) {
       if (!credit.person) continue;
       const roles = byPerson.get(credit.person.id) ?? new Map<CreditRole, Article[]>();
@@ -121,7 +164,9 @@ export function buildCatalog(input: {
     categories,
     people,
     tags,
+    units: [...unitById.values()].filter((u) => u.url !== null).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     articlesInCategory: (category) => byCategory.get(category.id) ?? [],
+    articlesOfUnit: (unit) => byUnit.get(unit.id) ?? [],
     articlesWithTag: (tag) => byTag.get(tag.id) ?? [],
     creditsOf: (person) =>
       (['writer', 'editor', 'photographer', 'source'] as const)

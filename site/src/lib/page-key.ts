@@ -2,7 +2,8 @@
  * What an article page shows, as one digest, for Astro's incremental build
  * (`experimental.incrementalBuild`): while it is unchanged Astro reuses the page from the last
  * build instead of rendering it again. It covers the resolved article (its fields, category,
- * tags and credited people, so renaming any of them re-renders the page), the related news it
+ * tags, unit (name, dates, successor: the archive notice) and credited people, so renaming any
+ * of them re-renders the page), the related news it
  * lists and the header and footer (site settings, categories). Template and library code are
  * Astro's to track (the page's module graph is hashed too), the site URL through the config.
  */

@@ -6,4 +6,5 @@ export const SEARCH_FILTERS = {
   category: 'Chuyên mục',
   person: 'Người thực hiện',
   year: 'Năm',
+  unit: 'Đơn vị',
 } as const;

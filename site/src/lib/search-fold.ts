@@ -11,6 +11,8 @@ export function foldedSearchText(article: Article, body: BodyEntry[]): { title: 
   const photos = [article.cover, ...article.gallery, ...body.flatMap((b) => (b.kind === 'photo' ? [b.photo] : []))];
   const rest = [
     article.sapo,
+    // The unit's name is on the page; its đ-words (Đảng ủy) need the folded copy too.
+    article.unit?.name ?? '',
     ...body.map((b) => (b.kind === 'text' ? plainText(b.blocks) : '')),
     ...photos.map((p) => (p ? `${p.caption} ${p.credit}` : '')),
     ...article.byline.flatMap((g) => g.names.map((n) => n.name)),

@@ -52,6 +52,7 @@ export async function createTestContent(cmsUrl: string, token: string, publicDir
   const dung = await create('people', { name: 'Trần Văn Dũng', slug: 'tran-van-dung', jobTitle: 'Biên tập viên' });
   const hai = await create('people', { name: 'Lê Minh Hải', slug: 'le-minh-hai' });
   const tag = await create('tags', { name: 'Đại hội', slug: 'dai-hoi' });
+  const unit = await create('units', { name: 'Huyện ủy Tháp Mười', kind: 'Huyện ủy', activeUntil: '2025-06-30' });
 
   const cover = await upload('dai-hoi.jpg', { r: 180, g: 20, b: 30 });
   const inline = await upload('hoi-truong.jpg', { r: 20, g: 60, b: 140 });
@@ -68,7 +69,7 @@ export async function createTestContent(cmsUrl: string, token: string, publicDir
       slug,
       sapo: `Sáng 29/7, ${title.toLowerCase()}.`,
       publicationDate: `2020-07-${String(10 + i).padStart(2, '0')}T09:30:00.000Z`,
-      unit: 'Huyện ủy Tháp Mười',
+      unit: unit.documentId,
       featured: i === 1,
       category,
       tags: i <= 2 ? [tag.documentId] : [],

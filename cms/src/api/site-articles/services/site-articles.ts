@@ -26,13 +26,14 @@ const MEDIA = { select: ['id', 'documentId', 'url', 'width', 'height', 'alternat
 const PHOTO = { select: ['id', 'caption', 'credit'], populate: { image: MEDIA } };
 const REF = { select: ['id', 'documentId'] };
 
-const SELECT = ['id', 'documentId', 'title', 'slug', 'sapo', 'publicationDate', 'publishedAt', 'updatedAt', 'unit', 'featured'];
+const SELECT = ['id', 'documentId', 'title', 'slug', 'sapo', 'publicationDate', 'publishedAt', 'updatedAt', 'featured'];
 const POPULATE = {
   body: { on: { 'body.text': { select: ['id', 'content'] }, 'media.credited-photo': PHOTO } },
   cover: PHOTO,
   gallery: PHOTO,
   category: REF,
   tags: REF,
+  unit: REF,
   byline: { select: ['id', 'role', 'outlet'], populate: { person: REF } },
 };
 const PUBLISHED = { publishedAt: { $notNull: true } };

@@ -19,6 +19,7 @@ const COLLECTIONS = {
   categories: 'api::category.category',
   people: 'api::person.person',
   tags: 'api::tag.tag',
+  units: 'api::unit.unit',
 } as const satisfies Record<string, UID.CollectionType>;
 const SITE_SETTING: UID.SingleType = 'api::site-setting.site-setting';
 
