@@ -94,11 +94,26 @@ export async function writeAndPublishArticle(page: Page, cmsUrl: string, draft: 
     else await pickRelation(page, `byline.${index}.person`, credit.personName);
   }
 
+  // Only an approved article is published (cms/src/workflow/review.ts): the Trưởng ban saves, approves
+  // ("Duyệt bài", offered once the form has no unsaved change), then publishes.
+  await saveDraft(page);
+  const approved = page.waitForResponse(
+    (res) => res.request().method() === 'PUT' && /\/collection-types\/api::article\.article\/[^/?]+(\?|$)/.test(res.url()),
+  );
+  // Past the first two, a panel's actions sit in its "Thêm thao tác" menu beside "Xuất bản".
+  const publishButton = page.getByRole('button', { name: text('^publish$', '^xuất bản$') });
+  const moreActions = page.getByRole('button', { name: text('^more document actions$', '^thêm thao tác$') });
+  const panel = page.locator('div', { has: publishButton }).filter({ has: moreActions }).last();
+  await panel.locator(moreActions).click();
+  await page.getByRole('menuitem', { name: /duyệt bài/i }).click();
+  const approval = await approved;
+  if (!approval.ok()) throw new Error(`Approving answered ${approval.status()}: ${(await approval.text()).slice(0, 500)}`);
+
   const published = page.waitForResponse(
     (res) => res.request().method() === 'POST' && /\/api::article\.article\/(actions\/publish|[^/]+\/actions\/publish)/.test(res.url()),
     { timeout: 20_000 },
   );
-  await page.getByRole('button', { name: text('^publish$', '^xuất bản$') }).click();
+  await publishButton.click();
   const response = await published.catch(async (error: Error) => {
     throw new Error(`Publish was not sent; the admin shows:\n${await visibleErrors(page)}\n${error.message}`);
   });

@@ -13,15 +13,20 @@ export interface AdminAccount {
   jwt: string;
 }
 
+const PUBLISHER_ROLE = 'toa-soan-truong-ban';
+
 async function adminApi<T>(cmsUrl: string, jwt: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
   return (await strapiRequest<{ data: T }>({ url: cmsUrl, token: jwt }, method, path, body)).data;
 }
 
-/** Creates an active admin user holding the built-in Editor role and logs it in. */
+/**
+ * Creates an active admin user holding the newsroom's Trưởng ban biên tập role (approves and
+ * publishes, cms/src/workflow/roles.ts) and logs it in.
+ */
 export async function createEditor(cmsUrl: string, superAdminJwt: string, name = { firstname: 'Biên tập', lastname: 'viên' }): Promise<AdminAccount> {
   const roles = await adminApi<Array<{ id: number; code: string }>>(cmsUrl, superAdminJwt, 'GET', '/admin/roles');
-  const editorRole = roles.find((role) => role.code === 'strapi-editor');
-  if (!editorRole) throw new Error(`No Editor role (strapi-editor) among ${roles.map((r) => r.code).join(', ')}`);
+  const editorRole = roles.find((role) => role.code === PUBLISHER_ROLE);
+  if (!editorRole) throw new Error(`No Trưởng ban biên tập role (${PUBLISHER_ROLE}) among ${roles.map((r) => r.code).join(', ')}`);
 
   const email = `bientap-${randomBytes(3).toString('hex')}@toasoan.test`;
   const password = `Editor-${randomBytes(9).toString('base64url')}1a`;

@@ -12,6 +12,8 @@ import path from 'node:path';
 import axios from 'axios';
 import { CMS_DIR, strapiBin } from '../lib/cms-paths';
 import { adminLogin, createApiToken } from '../lib/strapi-admin';
+/** Suites that log in as other admin users (the newsroom roles) use the same calls as the harness. */
+export { adminLogin, createApiToken };
 import { waitFor } from '../lib/wait-for';
 
 // Tests that run the CMS's own scripts find its folder here, beside the server.

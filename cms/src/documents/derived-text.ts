@@ -21,7 +21,7 @@ import { foldVietnamese } from '../lib/slug';
  * "Đảng ủy" then all match "dang uy xa tan phu …".
  */
 export const SEARCH_SOURCES: Record<string, { fields: string[]; byline?: true }> = {
-  'api::article.article': { fields: ['title', 'sapo', 'unit'], byline: true },
+  'api::article.article': { fields: ['title', 'sapo'], byline: true },
   'api::category.category': { fields: ['name', 'description'] },
   'api::person.person': { fields: ['name', 'jobTitle'] },
   'api::tag.tag': { fields: ['name'] },

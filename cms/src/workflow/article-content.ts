@@ -12,6 +12,7 @@ const IMAGE = { image: { select: ['id', 'url', 'name'] } };
 const POPULATE = {
   category: { select: ['documentId', 'name'] },
   tags: { select: ['documentId', 'name'] },
+  unit: { select: ['documentId', 'name'] },
   byline: { populate: { person: { select: ['documentId', 'name'] } } },
   cover: { populate: IMAGE },
   gallery: { populate: IMAGE },

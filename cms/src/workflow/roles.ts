@@ -19,7 +19,9 @@ export type NewsroomRole = keyof typeof ROLE_CODES;
 
 const ARTICLE = 'api::article.article';
 const AUDIT = 'api::audit-entry.audit-entry';
-const LOOKUPS = ['api::category.category', 'api::person.person', 'api::tag.tag'];
+const LOOKUPS = ['api::category.category', 'api::person.person', 'api::tag.tag', 'api::unit.unit'];
+/** Read by every newsroom role: the portal's address gives the form its "Xem trên trang" link. */
+const SITE_SETTING = 'api::site-setting.site-setting';
 const CM = 'plugin::content-manager.explorer';
 const UPLOAD_ALL = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
 
@@ -36,6 +38,7 @@ const grants = (actions: string[], subjects: string[], conditions?: string[]): G
 const EDITOR_GRANTS: Grant[] = [
   ...grants(['create', 'read', 'update'], [ARTICLE]),
   ...grants(['create', 'read', 'update'], LOOKUPS),
+  ...grants(['read'], [SITE_SETTING]),
   ...UPLOAD_ALL.map((action) => ({ action })),
 ];
 
@@ -47,7 +50,7 @@ export const ROLES: Record<NewsroomRole, { name: string; description: string; gr
       ...grants(['create', 'read'], [ARTICLE]),
       // Only their own articles; the review rules also stop edits once submitted.
       ...grants(['update'], [ARTICLE], ['admin::is-creator']),
-      ...grants(['read'], LOOKUPS),
+      ...grants(['read'], [...LOOKUPS, SITE_SETTING]),
       // A reporter adds a tag while writing; categories and people are the desk's.
       ...grants(['create'], ['api::tag.tag']),
       { action: 'plugin::upload.read' },

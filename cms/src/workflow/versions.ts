@@ -143,7 +143,7 @@ function collect(value: unknown, docs: Set<string>, files: Set<number>): void {
 /**
  * Writes a version's content into the draft through the document service, so slugs, text
  * cleaning, the review (an approved article goes back to "Chờ duyệt") and the audit apply.
- * A category, tag, person or photo deleted since is left out rather than failing the restore.
+ * A category, tag, person, unit or photo deleted since is left out rather than failing the restore.
  */
 export async function restoreVersion(strapi: Core.Strapi, documentId: string, number: string) {
   const content = await versionContent(strapi, documentId, number);
@@ -151,7 +151,7 @@ export async function restoreVersion(strapi: Core.Strapi, documentId: string, nu
   const files = new Set<number>();
   collect(content, docs, files);
   const existingDocs = new Set<string>();
-  for (const uid of ['api::category.category', 'api::tag.tag', 'api::person.person'] as const) {
+  for (const uid of ['api::category.category', 'api::tag.tag', 'api::person.person', 'api::unit.unit'] as const) {
     const rows = (await strapi.db.query(uid).findMany({ where: { documentId: { $in: [...docs] } }, select: ['documentId'] })) as Array<{ documentId: string }>;
     rows.forEach((row) => existingDocs.add(row.documentId));
   }
