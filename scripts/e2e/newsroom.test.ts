@@ -55,6 +55,8 @@ let draft: ArticleDraft;
 /** The editor's admin tab, kept logged in across the admin steps (Strapi rate-limits logins). */
 let adminContext: BrowserContext | undefined;
 let adminPage: Page;
+/** What the admin's own scripts reported (uncaught errors, console errors): shown with a failed step. */
+const adminErrors: string[] = [];
 /** The article's address on the site, found by following the home page's link. */
 let articleUrl: string | undefined;
 
@@ -88,6 +90,7 @@ async function withAdminPage(step: string, run: (page: Page) => Promise<void>): 
     await run(adminPage);
   } catch (error) {
     await adminPage.screenshot({ path: path.join(SCREENSHOTS, `failed-admin-${step}.png`), fullPage: true }).catch(() => {});
+    if (adminErrors.length > 0 && error instanceof Error) error.message += `\nThe admin reported:\n${adminErrors.slice(-10).join('\n')}`;
     throw error;
   }
 }
@@ -164,6 +167,10 @@ describe('newsroom, editor to reader', () => {
     // A fresh profile: nothing in localStorage, the browser asking for Vietnamese as a newsroom's PC does.
     adminContext = await browser.newContext({ viewport: ADMIN_VIEWPORTS.desktop, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     adminPage = await adminContext.newPage();
+    adminPage.on('pageerror', (error) => adminErrors.push(`uncaught: ${error.message}`));
+    adminPage.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) adminErrors.push(`console: ${message.text()}`);
+    });
     adminPage.setDefaultTimeout(20_000);
     await withAdminPage('login', async (page) => {
       await page.goto(`${stack.cms.url}/admin/auth/login`);
@@ -296,6 +303,9 @@ describe('newsroom, editor to reader', () => {
 
   it('the article form: importer fields hidden, byline lines named, "Xem trên trang" opens the article', async () => {
     await withAdminPage('form', async (page) => {
+      // A fresh load of the list. Within the session that approved and published the article, the
+      // form opened again from the list showed no side panels until a reload (issue 15, open).
+      await page.goto(`${stack.cms.url}${ARTICLE_LIST_PATH}`);
       await page.getByRole('main').locator('tbody tr').filter({ hasText: TITLE }).first().click();
       await page.locator('input[name=title]').waitFor();
       expect(await page.locator('[name=sourceKey], [name=sourceCaptions], [name=bylineNames]').count()).toBe(0);
