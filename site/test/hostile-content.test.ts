@@ -127,7 +127,7 @@ describe('hostile text in every editor-controlled field', () => {
     const urls = [
       '/',
       '/khong-co-trang-nay/',
-      ...articles.flatMap((a) => [`/chuyen-muc/${a.categorySlug}/`, `/tu-khoa/${a.tagSlug}/`, `/nguoi-thuc-hien/${a.personSlug}/`]),
+      ...articles.flatMap((a) => [`/chuyen-muc/${a.categorySlug}/`, `/tu-khoa/${a.tagSlug}/`, `/nguoi-thuc-hien/${a.personSlug}/`, `/don-vi/${a.unitSlug}/`]),
     ];
     for (const url of urls) expect(await visit(url)).toEqual(clean(url));
     // The print view is the article under the print stylesheet.
@@ -180,7 +180,7 @@ describe('hostile text in every editor-controlled field', () => {
   }, 180_000);
 
   it('writes feeds that parse as XML and give back the exact text, with no script in their HTML', async () => {
-    const feeds = ['rss.xml', ...articles.map((a) => `chuyen-muc/${a.categorySlug}/rss.xml`)];
+    const feeds = ['rss.xml', ...articles.flatMap((a) => [`chuyen-muc/${a.categorySlug}/rss.xml`, `don-vi/${a.unitSlug}/rss.xml`])];
     const byTitle = new Map(articles.map((a) => [a.title, a]));
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', trimValues: false, parseTagValue: false,
       // Character references (`&#39;`) are XML too; fast-xml-parser decodes them only with this on

@@ -7,7 +7,7 @@
 import axios from 'axios';
 import sharp from 'sharp';
 
-export interface HostileArticle { slug: string; title: string; categorySlug: string; tagSlug: string; personSlug: string }
+export interface HostileArticle { slug: string; title: string; categorySlug: string; tagSlug: string; personSlug: string; unitSlug: string }
 
 /** Every article's body holds these words, so one search lists them all. */
 export const COMMON_WORDS = 'Kiểm tra an toàn nội dung';
@@ -44,10 +44,22 @@ export async function createHostileContent(cmsUrl: string, token: string, payloa
   const categories = [];
   const tags = [];
   const people = [];
+  const units: Array<{ documentId: string }> = [];
   for (const [i, payload] of payloads.entries()) {
     categories.push(await create('categories', { name: payload, slug: `chuyen-muc-${i + 1}`, description: payload, position: i + 1 }));
     tags.push(await create('tags', { name: payload, slug: `tu-khoa-${i + 1}` }));
     people.push(await create('people', { name: payload, slug: `nguoi-${i + 1}`, jobTitle: payload, bio: payload }));
+  }
+  // Every other unit has ended and hands over to the next one: its articles carry the archive notice.
+  for (const [i, payload] of [...payloads.entries()].reverse()) {
+    const ended = i % 2 === 0 && i + 1 < payloads.length;
+    units[i] = await create('units', {
+      name: payload,
+      slug: `don-vi-${i + 1}`,
+      kind: payload.slice(0, 80),
+      description: payload,
+      ...(ended ? { activeFrom: '2015-10-01', activeUntil: '2025-06-30', successor: units[i + 1]!.documentId } : {}),
+    });
   }
 
   const articles: HostileArticle[] = [];
@@ -60,7 +72,7 @@ export async function createHostileContent(cmsUrl: string, token: string, payloa
       slug,
       sapo: payload,
       publicationDate: new Date(Date.UTC(2021, 0, 1) + i * 3_600_000).toISOString(),
-      unit: payload,
+      unit: units[i]!.documentId,
       featured: i < 4,
       category: categories[i]!.documentId,
       tags: [tags[i]!.documentId, tags[(i + 1) % payloads.length]!.documentId],
@@ -86,7 +98,7 @@ export async function createHostileContent(cmsUrl: string, token: string, payloa
         { role: 'source', outlet: payload },
       ],
     }, '?status=published');
-    articles.push({ slug, title: payload, categorySlug: `chuyen-muc-${i + 1}`, tagSlug: `tu-khoa-${i + 1}`, personSlug: `nguoi-${i + 1}` });
+    articles.push({ slug, title: payload, categorySlug: `chuyen-muc-${i + 1}`, tagSlug: `tu-khoa-${i + 1}`, personSlug: `nguoi-${i + 1}`, unitSlug: `don-vi-${i + 1}` });
   }
   return articles;
 }
