@@ -50,10 +50,8 @@ function attributeOf(model: Model, key: string, path: string): Schema.Attribute.
 
 /** The model a relation or component leads to, refusing a relation into a type with drafts. */
 function follow(attribute: Schema.Attribute.AnyAttribute, getModel: GetModel, path: string, purpose: 'filter' | 'sort'): Model | undefined {
-  if (attribute.type === 'component') return getModel(attribute.component);
-  if (attribute.type !== 'relation' || !('target' in attribute) || !attribute.target) return undefined;
-  const target = getModel(attribute.target);
-  if (target && 'options' in target && target.options?.draftAndPublish) {
+  const target = targetOf(attribute, getModel);
+  if (attribute.type === 'relation' && target && 'options' in target && target.options?.draftAndPublish) {
     refuse(
       `Không thể ${purpose === 'filter' ? 'lọc' : 'sắp xếp'} theo nội dung có bản nháp khi chưa có API token / ${path}: ${purpose} through a relation to a type with drafts needs an API token`,
       path,
