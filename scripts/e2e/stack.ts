@@ -26,7 +26,8 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+/** `cmsEnv`: more CMS settings for one journey, e.g. a scheduling task that looks every few seconds. */
+export async function startStack(options: { cmsEnv?: Record<string, string> } = {}): Promise<Stack> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-e2e-'));
   const reaper = startOrphanReaper(workDir);
   const stops: Array<() => Promise<void>> = [
@@ -77,7 +78,7 @@ export async function startStack(): Promise<Stack> {
     const cms = await startCms({
       port: cmsPort,
       serveAdmin: true,
-      env: { SEED_DEMO_CONTENT: 'true', REBUILD_WEBHOOK_URL: rebuild.server.webhookUrl, REBUILD_WEBHOOK_SECRET: secret },
+      env: { SEED_DEMO_CONTENT: 'true', REBUILD_WEBHOOK_URL: rebuild.server.webhookUrl, REBUILD_WEBHOOK_SECRET: secret, ...options.cmsEnv },
     });
     stops.push(() => cms.stop());
     await appendFile(path.join(workDir, '.reap'), `${path.dirname(cms.publicDir)}\n`);
