@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { IMAGE_WIDTHS } from '../newsroom/image-sizes';
 import { ROLE_WORDS, ROLES, roleOptionLabels } from '../newsroom/roles';
 
-/** "Bài/Tin (người viết), Biên tập, …": the roles as the select shows them. */
-const ROLE_CHOICES = ROLES.map((role) => roleOptionLabels('vi')[role]).join(', ');
+/** The roles as the select shows them: "Bài/Tin (người viết)", "Biên tập", … */
+const ROLE_OPTIONS = roleOptionLabels('vi');
 
 /**
  * What an editor sees above a field, and the hint below it that says what to write. A
@@ -36,7 +36,7 @@ export const CONTENT_TYPE_LABELS: Labels = {
     tags: { label: 'Từ khóa', description: 'Nối các bài cùng chủ đề ở nhiều chuyên mục, ví dụ: Nông thôn mới.' },
     byline: {
       label: 'Bút danh/Tác giả',
-      description: `Mỗi dòng một người và vai trò của họ: ${ROLE_CHOICES}. Cần ít nhất một dòng để xuất bản.`,
+      description: `Mỗi dòng một người và vai trò của họ: ${ROLES.map((role) => ROLE_OPTIONS[role]).join(', ')}. Cần ít nhất một dòng để xuất bản.`,
     },
     publicationDate: {
       label: 'Ngày đăng',
@@ -94,7 +94,7 @@ export const COMPONENT_LABELS: Labels = {
   'byline.credit': {
     role: {
       label: 'Vai trò',
-      description: ROLES.map((role) => `${role} = ${roleOptionLabels('vi')[role]}`).join(', '),
+      description: ROLES.map((role) => `${role} = ${ROLE_OPTIONS[role]}`).join(', '),
     },
     person: { label: 'Người thực hiện', description: 'Chọn trong danh sách "Người thực hiện"; thêm người mới ở đó.' },
     outlet: {
