@@ -6,6 +6,8 @@
  * The article data is in the shape both the REST API and the document service accept: relations
  * as documentIds, media as upload file ids.
  */
+import type { CreditRole } from '@toa-soan/cms/newsroom/roles';
+import { slugify } from '@toa-soan/cms/newsroom/slug';
 import { createRandom, type Random } from './random';
 import * as bank from './text-bank';
 
@@ -54,7 +56,7 @@ export interface ArticleData {
   cover: { image: number; caption: string; credit: string };
   category: string;
   tags: string[];
-  byline: Array<{ role: 'writer' | 'editor' | 'photographer' | 'source'; person?: string; outlet?: string }>;
+  byline: Array<{ role: CreditRole; person?: string; outlet?: string }>;
   publicationDate: string;
   /** documentId of the unit. */
   unit: string;
@@ -62,16 +64,6 @@ export interface ArticleData {
   sourceKey: string;
 }
 
-/** Lowercase ASCII slug of a Vietnamese phrase: "Xã Mỹ Hòa" → "xa-my-hoa". */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 export const SITE_SETTING = {
   portalName: 'Cổng thông tin điện tử huyện Tháp Mười (bench)',
@@ -122,7 +114,7 @@ export function articleAt(seed: number, index: number, refs: Refs): ArticleData 
 
   return {
     title,
-    slug: `${slugify(title).slice(0, 80).replace(/-+$/, '')}-${index + 1}`,
+    slug: `${slugify(title)}-${index + 1}`,
     sapo: bank.sapo(random),
     body,
     cover: photo(),

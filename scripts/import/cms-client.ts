@@ -3,6 +3,7 @@
  * the boundary with Strapi; everything else in the importer works on LegacyArticle.
  */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { CreditRole } from '@toa-soan/cms/newsroom/roles';
 import { unitKey, unitKind } from '../../cms/src/lib/unit-name';
 import { looseKey, personKey } from './text';
 
@@ -23,7 +24,7 @@ export class CmsRefused extends Error {
 export class CmsRejected extends Error {}
 
 export type StrapiCredit =
-  | { role: 'writer' | 'editor' | 'photographer'; person: string }
+  | { role: Exclude<CreditRole, 'source'>; person: string }
   | { role: 'source'; outlet: string };
 
 export interface StrapiArticleData {

@@ -2,6 +2,7 @@
  * What an article needs before readers see it. Drafts may be incomplete; publishing may not.
  * Works on the stored draft (deep-populated), so REST, the admin and imports get the same rules.
  */
+import { isCreditRole, ROLE_WORDS } from '../newsroom/roles';
 
 export interface StoredPhoto {
   image?: unknown;
@@ -36,13 +37,6 @@ export interface PublishingProblem {
   /** What is wrong, in words an editor understands. */
   message: string;
 }
-
-export const ROLE_LABELS: Record<string, string> = {
-  writer: 'Bài/Tin',
-  editor: 'Biên tập',
-  photographer: 'Ảnh',
-  source: 'Theo/Nguồn',
-};
 
 /**
  * How far ahead of the server's clock a publication date may be: an editor's computer clock a few
@@ -130,7 +124,7 @@ export function findPublishingProblems(article: StoredArticle, now: Date = new D
     problems.push({ path: ['byline'], message: 'bài viết cần ít nhất một người thực hiện (Bút danh/Tác giả)' });
   }
   byline.forEach((credit, i) => {
-    const label = `dòng Bút danh/Tác giả thứ ${i + 1} (${ROLE_LABELS[credit.role ?? ''] ?? credit.role ?? 'chưa chọn vai trò'})`;
+    const label = `dòng Bút danh/Tác giả thứ ${i + 1} (${isCreditRole(credit.role) ? ROLE_WORDS[credit.role].name : credit.role || 'chưa chọn vai trò'})`;
     if (credit.role === 'source') {
       if (!credit.person && blank(credit.outlet)) {
         problems.push({ path: ['byline', i, 'outlet'], message: `${label} cần tên cơ quan, báo nguồn (Nguồn) hoặc người thực hiện` });

@@ -14,6 +14,7 @@ import {
   type StrapiCreditedPhoto,
 } from './strapi-schemas';
 import type { ArticleSource, BodyEntry, CategoryEntry, PersonEntry, PhotoEntry, TagEntry, UnitEntry } from './entries';
+import { absoluteMediaUrl } from '@toa-soan/cms/newsroom/media';
 
 /** Answers null when the file at `url` can be fetched, else a short reason. */
 export type PhotoCheck = (url: string) => Promise<string | null>;
@@ -33,10 +34,6 @@ function describe(raw: unknown, kind: string, nameField: string): { id: string; 
 function invalid(error: { issues: Array<{ path: PropertyKey[]; message: string }> }): string {
   const issue = error.issues[0];
   return `invalid data at ${issue?.path.map(String).join('.') || 'root'}: ${issue?.message}`;
-}
-
-export function absoluteMediaUrl(url: string, cmsUrl: string): string {
-  return new URL(url, `${cmsUrl}/`).toString();
 }
 
 async function toPhoto(
