@@ -2,8 +2,10 @@
  * What the legacy importer reads out of one exported article: the record printed by
  * `--dry-run --json` and written to Strapi.
  */
+import type { CreditInput } from '@toa-soan/cms/document-types';
 
-export type CreditRole = 'writer' | 'editor' | 'photographer' | 'source';
+/** A byline role as the CMS's schema declares it (component byline.credit). */
+export type CreditRole = NonNullable<CreditInput['role']>;
 
 export interface Credit {
   role: CreditRole;

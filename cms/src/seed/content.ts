@@ -3,6 +3,7 @@
  * project. The writer (seed.ts) turns it into documents; keys here are what makes a second run
  * find what the first one created.
  */
+import type { CreditInput } from '../lib/document-types';
 import type { DemoPhoto } from './photos';
 
 export interface DemoCategory {
@@ -17,7 +18,8 @@ export interface DemoPerson {
   bio?: string;
 }
 
-export type DemoRole = 'writer' | 'editor' | 'photographer' | 'source';
+/** The byline roles of the schema (component byline.credit). */
+export type DemoRole = NonNullable<CreditInput['role']>;
 
 export type DemoCredit = { role: Exclude<DemoRole, 'source'>; person: string } | { role: 'source'; outlet: string };
 
