@@ -9,7 +9,7 @@ import axios, { type AxiosInstance } from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type CmsServer } from '@toa-soan/scripts/testing';
 import qs from 'qs';
-import { articleRead } from '@toa-soan/cms/site-read';
+import { articleRead, boundarySchema } from '@toa-soan/cms/site-read';
 
 let cms: CmsServer;
 let anonymous: AxiosInstance;
@@ -53,6 +53,9 @@ describe('GET /api/site-articles', () => {
     expect(all.data.some((a) => (a.body as Array<{ __component: string }>).some((b) => b.__component === 'media.credited-photo'))).toBe(true);
     expect(all.data).toEqual(expected.data);
     expect(all.meta).toEqual(expected.meta);
+    // And the schema the site derives from the schema files accepts every one of them.
+    const schema = boundarySchema('api::article.article', articleRead);
+    for (const a of all.data) expect(schema.safeParse(a).error?.issues, a.title).toBeUndefined();
   });
 
   it('pages like the REST API, in a stable order', async () => {
