@@ -3,33 +3,14 @@
  * Works on the stored draft (deep-populated), so REST, the admin and imports get the same rules.
  */
 import { isCreditRole, ROLE_WORDS } from '../newsroom/roles';
+import type { Modules } from '@strapi/strapi';
 
-export interface StoredPhoto {
-  image?: unknown;
-  caption?: string | null;
-  credit?: string | null;
-}
-
-export interface StoredCredit {
-  role?: string | null;
-  person?: unknown;
-  outlet?: string | null;
-}
-
-export type StoredBodyBlock =
-  | ({ __component: 'media.credited-photo' } & StoredPhoto)
-  | { __component: 'body.text'; content?: unknown }
-  | { __component: string; [key: string]: unknown };
-
-export interface StoredArticle {
-  title?: string | null;
-  body?: StoredBodyBlock[] | null;
-  category?: unknown;
-  byline?: StoredCredit[] | null;
-  cover?: StoredPhoto | null;
-  gallery?: StoredPhoto[] | null;
-  publicationDate?: string | Date | null;
-}
+/** A field of a stored draft: anything may still be missing. */
+type Draft<T> = { [K in keyof T]?: T[K] | null };
+type StoredDocument = Modules.Documents.Document<'api::article.article'>;
+/** The stored draft as article-publishing.ts reads it (deep-populated), typed from the schema. */
+export type StoredArticle = Draft<Pick<StoredDocument, 'title' | 'body' | 'category' | 'byline' | 'cover' | 'gallery' | 'publicationDate'>>;
+type StoredPhoto = Draft<NonNullable<StoredDocument['cover']>>;
 
 export interface PublishingProblem {
   /** Where, as the admin form names it, e.g. ['byline', 0, 'person']. */

@@ -73,8 +73,8 @@ export async function toArticleEntry(raw: unknown, cmsUrl: string, checkPhoto: P
 
   const body: BodyEntry[] = [];
   for (const [i, item] of (a.body ?? []).entries()) {
-    if (item.__component === 'body.text' && 'content' in item) {
-      body.push({ kind: 'text', blocks: item.content as BlockNode[] });
+    if (item.__component === 'body.text') {
+      body.push({ kind: 'text', blocks: (item.content as BlockNode[] | null | undefined) ?? [] });
     } else if (item.__component === 'media.credited-photo' && 'caption' in item) {
       const p = await photo(item as StrapiCreditedPhoto, `body photo ${i + 1}`);
       if (p) body.push({ kind: 'photo', photo: p });
@@ -103,11 +103,10 @@ export async function toArticleEntry(raw: unknown, cmsUrl: string, checkPhoto: P
         gallery,
         categoryId: a.category?.documentId ?? null,
         tagIds: (a.tags ?? []).map((t) => t.documentId),
-        byline: (a.byline ?? []).map((c) => ({
-          role: c.role,
-          personId: c.person?.documentId ?? null,
-          outlet: c.outlet?.trim() || null,
-        })),
+        byline: (a.byline ?? []).flatMap((c, i) => {
+          if (!c.role) problems.push(`byline credit ${i + 1}: no role; left out`);
+          return c.role ? [{ role: c.role, personId: c.person?.documentId ?? null, outlet: c.outlet?.trim() || null }] : [];
+        }),
         publicationDate: new Date(publicationDate).toISOString(),
         updatedAt: a.updatedAt,
         unitId: a.unit?.documentId ?? null,
