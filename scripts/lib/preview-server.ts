@@ -18,7 +18,7 @@ export interface PreviewBuildOptions {
   /** The CMS photos are fetched from (the image service only fetches from it). */
   cmsUrl: string;
   siteUrl: string;
-  /** Default site/dist-preview. */
+  /** Default site/dist-preview. Somewhere under site/: the server imports its packages from there. */
   outDir?: string;
   /** Astro's output goes here; else it is returned in the error only. */
   logFile?: string;
