@@ -162,6 +162,15 @@ describe('the preview server', () => {
     expect(ld.headline).toBe(HOSTILE);
   });
 
+  it("reads with a token the CMS keeps read-only under the key PREVIEW_TOKEN", async () => {
+    const auth = { headers: { Authorization: `Bearer ${TOKEN}` }, validateStatus: () => true };
+    const read = await axios.get(`${cms.url}/api/articles/${canaryId}`, { ...auth, params: { status: 'draft', fields: ['title'] } });
+    expect(read.status).toBe(200);
+    expect(read.data.data.title).toBe(CANARY);
+    const write = await axios.put(`${cms.url}/api/articles/${canaryId}`, { data: { title: 'Sửa bằng khóa xem trước' } }, auth);
+    expect(write.status).toBe(403);
+  });
+
   it('leaves anonymous readers without the draft (the CMS forces them to published)', async () => {
     const res = await axios.get(`${cms.url}/api/articles/${canaryId}`, { params: { status: 'draft' }, validateStatus: () => true });
     expect([403, 404]).toContain(res.status);
