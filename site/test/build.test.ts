@@ -144,6 +144,15 @@ describe('the built site', () => {
   it('leaves drafts out', async () => {
     expect(existsSync(path.join(out, 'tin-tuc', content.draftSlug))).toBe(false);
     expect(await readFile(path.join(out, 'rss.xml'), 'utf8')).not.toContain(content.draftSlug);
+    // Nor anywhere else: no draft preview route (the preview server is a build of its own) and no
+    // draft text in any page, feed, sitemap or script (the search index is made from the pages).
+    const files = (await readdir(out, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.map((e) => path.relative(out, path.join(e.parentPath, e.name))).filter((f) => /xem-truoc|_image/.test(f))).toEqual([]);
+    for (const entry of files.filter((e) => /\.(html|xml|json|js|txt|css)$/.test(e.name))) {
+      const file = path.join(entry.parentPath, entry.name);
+      expect({ file, draft: (await readFile(file, 'utf8')).includes(content.draftTitle) }).toEqual({ file, draft: false });
+    }
   });
 
   it('builds an article whose photo file is gone without the photo, and names it in a warning', async () => {

@@ -29,7 +29,17 @@ import { checkAgainstManifest, createPhotoCheck } from './photo-check';
 import type { Query } from './query';
 import { articleRead, categoryRead, personRead, siteSettingRead, tagRead, unitRead } from '@toa-soan/cms/site-read';
 import { siteSettingSchema, type ManifestCollection, type SyncManifest } from './strapi-schemas';
-import { toArticleEntry, toCategoryEntry, toPersonEntry, toTagEntry, toUnitEntry, type Converted, type PhotoCheck } from './to-entries';
+import {
+  DEFAULT_SITE_SETTING,
+  toArticleEntry,
+  toCategoryEntry,
+  toPersonEntry,
+  toSiteSettingEntry,
+  toTagEntry,
+  toUnitEntry,
+  type Converted,
+  type PhotoCheck,
+} from './to-entries';
 
 /**
  * Bump when what the loaders store changes (its shape, or how text is cleaned), so entries kept from
@@ -174,7 +184,6 @@ async function fetchDocuments<T extends Record<string, unknown>>(
 }
 
 const SITE_ID = 'site';
-const DEFAULT_SITE = { portalName: 'Cổng thông tin điện tử', unit: null, baseUrl: null, contactEmail: null, contactPhone: null, address: null, footerText: null };
 
 /**
  * The single type, fetched only when the manifest's updatedAt for it changed; a portal without
@@ -192,21 +201,12 @@ export function siteSettingLoader(getSource: () => CmsSource = cmsSource): Loade
         const updatedAt = (await source.manifest(name, logger)).siteSetting;
         if (updatedAt === null) {
           logger.warn('The CMS has no site setting yet (Cấu hình cổng thông tin); using a generic portal name.');
-          store.set({ id: SITE_ID, data: await parseData({ id: SITE_ID, data: DEFAULT_SITE }) });
+          store.set({ id: SITE_ID, data: await parseData({ id: SITE_ID, data: DEFAULT_SITE_SETTING }) });
           return;
         }
         const digest = digestOf(context, updatedAt);
         if (store.get(SITE_ID)?.digest === digest) return;
-        const s = await source.client.getData('/api/site-setting', siteSettingRead, siteSettingSchema);
-        const data = {
-          portalName: s.portalName,
-          unit: s.unit ?? null,
-          baseUrl: s.baseUrl ?? null,
-          contactEmail: s.contactEmail ?? null,
-          contactPhone: s.contactPhone ?? null,
-          address: s.address ?? null,
-          footerText: s.footerText ?? null,
-        };
+        const data = toSiteSettingEntry(await source.client.getData('/api/site-setting', siteSettingRead, siteSettingSchema));
         store.set({ id: SITE_ID, data: await parseData({ id: SITE_ID, data }), digest });
       }),
   };

@@ -3,17 +3,19 @@
  * the parts that were broken (a photo whose file is gone, a photo without image) are left out
  * and each problem is reported by the loader under the article's name.
  */
+import type { z } from 'astro/zod';
 import {
   articleSchema,
   categorySchema,
   mediaSchema,
   personSchema,
+  siteSettingSchema,
   tagSchema,
   unitSchema,
   type BlockNode,
   type StrapiCreditedPhoto,
 } from './strapi-schemas';
-import type { ArticleSource, BodyEntry, CategoryEntry, PersonEntry, PhotoEntry, TagEntry, UnitEntry } from './entries';
+import type { ArticleSource, BodyEntry, CategoryEntry, PersonEntry, PhotoEntry, SiteSettingEntry, TagEntry, UnitEntry } from './entries';
 import { absoluteMediaUrl } from '@toa-soan/cms/newsroom/media';
 
 /** Answers null when the file at `url` can be fetched, else a short reason. */
@@ -157,5 +159,28 @@ export async function toUnitEntry(raw: unknown): Promise<Converted<UnitEntry>> {
       description: description?.trim() || null,
       successorId: successor?.documentId ?? null,
     },
+  };
+}
+
+/** A portal whose settings were never saved: a generic name, nothing else. */
+export const DEFAULT_SITE_SETTING: SiteSettingEntry = {
+  portalName: 'Cổng thông tin điện tử',
+  unit: null,
+  baseUrl: null,
+  contactEmail: null,
+  contactPhone: null,
+  address: null,
+  footerText: null,
+};
+
+export function toSiteSettingEntry(s: z.infer<typeof siteSettingSchema>): SiteSettingEntry {
+  return {
+    portalName: s.portalName,
+    unit: s.unit ?? null,
+    baseUrl: s.baseUrl ?? null,
+    contactEmail: s.contactEmail ?? null,
+    contactPhone: s.contactPhone ?? null,
+    address: s.address ?? null,
+    footerText: s.footerText ?? null,
   };
 }
