@@ -8,10 +8,12 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { parseEnv } from 'node:util';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildAdmin, compileServer, planCmsBuild, strapiBin } from './lib/cms-build';
+import { buildPreviewServer, startPreviewServer, type PreviewServer } from './lib/preview-server';
 import { startStaticServer, type StaticServer } from './lib/static-server';
 import { describeExit, Supervisor } from './lib/supervisor';
 import { readRebuildConfig, startRebuildService, type RebuildService } from './rebuild/service';
@@ -27,7 +29,9 @@ const int = (name: string, fallback: number) => {
 const cmsPort = int('CMS_PORT', 1337);
 const sitePort = int('SITE_PORT', 4321);
 const rebuildPort = int('REBUILD_PORT', 4322);
+const previewPort = int('PREVIEW_PORT', 4323);
 const cmsUrl = `http://localhost:${cmsPort}`;
+const previewUrl = env.PREVIEW_URL?.trim() || `http://localhost:${previewPort}`;
 // First delay before restarting a crashed Strapi (doubling up to 30 s). Not below 100 ms: a Ctrl-C
 // reaches Strapi too, and its exit must not be restarted before our own handler stops everything.
 const restartDelayMs = Number(env.CMS_RESTART_DELAY_MS?.trim() || 1000);
@@ -77,6 +81,7 @@ async function webhookSecret(stateDir: string): Promise<string> {
 let cms: Supervisor | null = null;
 let rebuild: RebuildService | null = null;
 let site: StaticServer | null = null;
+let preview: PreviewServer | null = null;
 let stopping = false;
 
 async function shutdown(reason: string, code: number): Promise<never> {
@@ -85,7 +90,7 @@ async function shutdown(reason: string, code: number): Promise<never> {
     console.log(`\n${reason}: stopping…`);
     // Together: a Ctrl-C in the terminal also reaches Strapi, and the supervisor must know it is
     // being stopped before it sees Strapi exit, or it would schedule a restart.
-    await Promise.all([rebuild?.stop().catch(() => {}), site?.stop().catch(() => {}), cms?.stop()]);
+    await Promise.all([rebuild?.stop().catch(() => {}), site?.stop().catch(() => {}), preview?.stop().catch(() => {}), cms?.stop()]);
     console.log('Stopped.');
   }
   process.exit(code);
@@ -106,6 +111,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/**
+ * A secret Strapi shares with another process: from the environment, else the value Strapi
+ * generated into cms/.env on its first start (cms/src/lib/secrets.ts).
+ */
+async function cmsSecret(name: 'PREVIEW_SECRET' | 'PREVIEW_TOKEN'): Promise<string> {
+  const value = env[name]?.trim() || parseEnv(await readFile(path.join(CMS_DIR, '.env'), 'utf8').catch(() => ''))[name]?.trim();
+  if (!value) throw new Error(`${name} is neither set nor in ${path.join(CMS_DIR, '.env')}; Strapi writes it there on start`);
+  return value;
+}
+
 /** Resolves once Strapi answers its health check; gives up when `signal` aborts. */
 async function strapiHealthy(signal: AbortSignal): Promise<void> {
   while (!(await fetch(`${cmsUrl}/_health`, { signal }).then((r) => r.status === 204, () => false))) {
@@ -124,6 +139,7 @@ async function main() {
       [cmsPort, 'CMS', 'CMS_PORT'],
       [sitePort, 'site', 'SITE_PORT'],
       [rebuildPort, 'rebuild service', 'REBUILD_PORT'],
+      [previewPort, 'draft preview server', 'PREVIEW_PORT'],
     ];
     for (const [port, what, variable] of ports) {
       if (!(await portFree(port))) {
@@ -155,6 +171,7 @@ async function main() {
     SEED_DEMO_CONTENT: env.SEED_DEMO_CONTENT?.trim() || 'true',
     REBUILD_WEBHOOK_URL: `http://127.0.0.1:${rebuildPort}/webhook`,
     REBUILD_WEBHOOK_SECRET: config.secret,
+    PREVIEW_URL: previewUrl,
     STRAPI_TELEMETRY_DISABLED: 'true',
   };
   const supervisor = new Supervisor({
@@ -208,6 +225,24 @@ async function main() {
     startStaticServer({ root: rebuild!.rebuilder.folders.currentLink, port: sitePort, host: '0.0.0.0' }),
   );
 
+  const previewLog = path.join(logsDir, 'preview.log');
+  preview = await step(`Building and starting the draft preview server on ${previewUrl}`, async () => {
+    await buildPreviewServer({ cmsUrl, siteUrl, logFile: previewLog });
+    return startPreviewServer({
+      port: previewPort,
+      host: '0.0.0.0',
+      cmsUrl,
+      siteUrl,
+      strapiToken: await cmsSecret('PREVIEW_TOKEN'),
+      previewSecret: await cmsSecret('PREVIEW_SECRET'),
+      cmsPublicUrl: strapiEnv.PUBLIC_URL,
+      logFile: previewLog,
+    });
+  });
+  preview.child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`\n✗ The draft preview server stopped (${signal ?? `exit ${code}`}); previews fail until the next npm start. Log: ${previewLog}`);
+  });
+
   rebuild.rebuilder.resume();
   const first = await step('Building the site', () =>
     rebuild!.rebuilder.rebuildNow({ event: 'startup', receivedAt: new Date().toISOString() }),
@@ -223,6 +258,7 @@ async function main() {
 Tòa soạn is running (ready in ${seconds(Date.now() - started)}):
   Admin panel      ${cmsUrl}/admin${withAdmin ? '' : ' (disabled: CMS_SERVE_ADMIN=false)'}
   Site             ${siteUrl}
+  Draft preview    ${previewUrl} (an article's "Open preview" in the admin opens it)
   Rebuild status   ${rebuild.server.url}/status
   Logs             ${logsDir}
 A change published in the admin is rebuilt and live within seconds. Ctrl-C stops everything.`);

@@ -1,8 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { envBool } from '../src/lib/env';
+import { envBool, envString } from '../src/lib/env';
+import { signPreviewUrl } from '../src/lib/preview-url';
 import { secret } from '../src/lib/secrets';
 
-const config = (): Core.Config.Admin => ({
+/** Articles are previewed; other types (categories, people, settings) have no page of their own to show. */
+const PREVIEWED = 'api::article.article';
+
+const config = (): Core.Config.Admin => {
+  const previewUrl = envString('PREVIEW_URL');
+  return {
   auth: {
     secret: secret('ADMIN_JWT_SECRET'),
   },
@@ -23,6 +29,21 @@ const config = (): Core.Config.Admin => ({
     nps: false,
     promoteEE: false,
   },
-});
+  // Strapi's Preview (free in Community): the edit view of an article gets "Open preview", which
+  // shows this URL in a frame: the draft rendered by the preview server with the site's own
+  // layout (site/preview/). The link is signed and expires (src/lib/preview-url.ts).
+  preview: {
+    enabled: previewUrl !== undefined,
+    config: {
+      // Let the admin frame the preview server (Strapi adds it to its frame-src).
+      allowedOrigins: previewUrl ? [new URL(previewUrl).origin] : [],
+      async handler(uid: string, { documentId, status }: { documentId?: string; locale?: string | null; status?: string | null }) {
+        if (uid !== PREVIEWED || !documentId || !previewUrl) return null;
+        return signPreviewUrl(previewUrl, secret('PREVIEW_SECRET'), { documentId, status: status === 'published' ? 'published' : 'draft' });
+      },
+    },
+  },
+  };
+};
 
 export default config;

@@ -4,6 +4,7 @@ import { registerPublicReads } from './access/public-reads';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { linkArticleUnits } from './bootstrap/article-units';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { ensurePreviewToken } from './bootstrap/preview-token';
 import { enforcePublicAccess } from './bootstrap/public-access';
 import { syncRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { keepSqliteStatistics } from './bootstrap/sqlite-statistics';
@@ -38,6 +39,7 @@ export default {
     await ensureFirstAdmin(strapi);
     await bootstrapWorkflow(strapi);
     await syncRebuildWebhook(strapi);
+    await ensurePreviewToken(strapi);
     await applyAdminLabels(strapi);
     await normaliseStoredPhotoCredits(strapi);
     await linkArticleUnits(strapi);

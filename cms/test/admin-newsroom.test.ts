@@ -6,6 +6,7 @@
 import axios from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type CmsServer } from '@toa-soan/scripts/testing';
+import { creditText } from '../src/newsroom/byline';
 
 const ARTICLES = '/content-manager/collection-types/api::article.article';
 const TITLE = 'Đảng ủy xã Tân Phú sơ kết công tác xây dựng Đảng quý III';
@@ -91,7 +92,7 @@ describe('article list and forms', () => {
     expect(article.bylineNames).toBeTruthy();
     const full = await http().get(`${ARTICLES}/${article.documentId}`);
     const [line] = full.data.data.byline;
-    expect(line.summary).toBe(`Bài: ${article.bylineNames}`);
+    expect(line.summary).toBe(creditText(line.role, article.bylineNames));
   });
 
   it('names the admin roles in Vietnamese', async () => {

@@ -14,7 +14,7 @@ const DIRTY = `A${Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).j
 const clean = (lineBreak: string) => `A\t\n${lineBreak}${lineBreak}\rBCDEF😀G`;
 const ONE_LINE = clean(' ');
 const MULTI_LINE = clean('\n');
-/** A photo credit is a name: its white space is also collapsed (src/lib/photo-credit.ts). */
+/** A photo credit is a name: its white space is also collapsed (src/newsroom/photo-credit.ts). */
 const CREDIT = ONE_LINE.replace(/\s+/g, ' ');
 const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
 const linked = (text: string) => ({

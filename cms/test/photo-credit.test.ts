@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhotoCredit } from '../src/lib/photo-credit';
+import { normalizePhotoCredit } from '../src/newsroom/photo-credit';
 
 describe('normalizePhotoCredit', () => {
   it('keeps who is credited and drops the label editors type from habit', () => {

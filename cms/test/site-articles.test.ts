@@ -1,14 +1,15 @@
 /**
  * GET /api/site-articles on a real Strapi with the demo content: the cold site build's bulk read
- * of published articles. It must answer exactly what /api/articles answers the site's own
- * article query (site/src/cms/strapi-schemas.ts, the loaders validate that shape), never a draft
- * or a draft's pending edits, and nothing the site did not ask for.
+ * of published articles. It must answer exactly what /api/articles answers the site's own article
+ * read (cms/src/site-read/queries.ts: the route reads it through the query engine, the site's
+ * loaders send it over REST), never a draft or a draft's pending edits, and nothing the site did
+ * not ask for.
  */
 import axios, { type AxiosInstance } from 'axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type CmsServer } from '@toa-soan/scripts/testing';
-import { toQueryString } from '@toa-soan/site/cms/query';
-import { articleQuery } from '@toa-soan/site/cms/strapi-schemas';
+import qs from 'qs';
+import { articleRead, boundarySchema } from '@toa-soan/cms/site-read';
 
 let cms: CmsServer;
 let anonymous: AxiosInstance;
@@ -26,8 +27,8 @@ const bulk = async (query = '', token?: string): Promise<Page> => {
 };
 /** What the site's loader gets from the REST API for the same articles, in id order. */
 const rest = async (page: number, pageSize: number): Promise<Page> => {
-  const qs = toQueryString({ ...articleQuery, sort: 'id:asc', pagination: { page, pageSize } });
-  const res = await anonymous.get(`/api/articles?${qs}`);
+  const query = qs.stringify({ ...articleRead, sort: 'id:asc', pagination: { page, pageSize } }, { encodeValuesOnly: true });
+  const res = await anonymous.get(`/api/articles?${query}`);
   expect(res.status, JSON.stringify(res.data).slice(0, 300)).toBe(200);
   return res.data as Page;
 };
@@ -52,6 +53,9 @@ describe('GET /api/site-articles', () => {
     expect(all.data.some((a) => (a.body as Array<{ __component: string }>).some((b) => b.__component === 'media.credited-photo'))).toBe(true);
     expect(all.data).toEqual(expected.data);
     expect(all.meta).toEqual(expected.meta);
+    // And the schema the site derives from the schema files accepts every one of them.
+    const schema = boundarySchema('api::article.article', articleRead);
+    for (const a of all.data) expect(schema.safeParse(a).error?.issues, a.title).toBeUndefined();
   });
 
   it('pages like the REST API, in a stable order', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SLUG_MAX_LENGTH, slugify, uniqueSlug } from '../src/lib/slug';
+import { SLUG_MAX_LENGTH, slugify, uniqueSlug } from '../src/newsroom/slug';
 
 describe('slugify', () => {
   it('transliterates Vietnamese, đ/Đ included', () => {

@@ -138,6 +138,8 @@ async function fillKey(options: FilledCmsOptions): Promise<string> {
   const files = (await readdir(path.join(CMS_DIR, 'src'), { recursive: true })).filter((f) => f.endsWith('.json')).sort();
   for (const file of files) hash.update(file).update(await readFile(path.join(CMS_DIR, 'src', file)));
   for (const file of ['dataset.ts', 'text-bank.ts', 'photos.ts', 'fill.ts']) hash.update(await readFile(path.join(HERE, file)));
+  // The dataset's slugs are the newsroom's (dataset.ts imports them).
+  for (const file of ['slug.ts', 'fold.ts']) hash.update(await readFile(path.join(CMS_DIR, 'src', 'newsroom', file)));
   return `sqlite-${options.articles}-seed${options.seed}-photos${options.photos.length}-${hash.digest('hex').slice(0, 12)}`;
 }
 

@@ -6,34 +6,24 @@
  * The article data is in the shape both the REST API and the document service accept: relations
  * as documentIds, media as upload file ids.
  */
+import { slugify } from '@toa-soan/cms/newsroom/slug';
+import type { ArticleInput, BlocksInput, CreditedPhotoInput, DocumentInput } from '@toa-soan/cms/document-types';
 import { createRandom, type Random } from './random';
 import * as bank from './text-bank';
 
 export const PEOPLE_COUNT = 60;
 export const PHOTO_COUNT = bank.PHOTO_SUBJECTS.length;
 
-export interface PersonData {
-  name: string;
-  slug: string;
-  jobTitle: string;
-}
-export interface CategoryData {
-  name: string;
-  slug: string;
-  position: number;
-  description: string;
-}
-export interface TagData {
-  name: string;
-  slug: string;
-}
+export type PersonData = DocumentInput<'api::person.person'>;
+export type CategoryData = DocumentInput<'api::category.category'>;
+export type TagData = DocumentInput<'api::tag.tag'>;
 
 export interface Taxonomy {
   people: PersonData[];
   categories: CategoryData[];
   tags: TagData[];
   /** The issuing units articles refer to. */
-  units: Array<{ name: string; slug: string }>;
+  units: DocumentInput<'api::unit.unit'>[];
 }
 
 /** documentIds / file ids of what the articles point at, once created. */
@@ -45,33 +35,10 @@ export interface Refs {
   photos: number[];
 }
 
-type Block = Record<string, unknown>;
-export interface ArticleData {
-  title: string;
-  slug: string;
-  sapo: string;
-  body: Array<Record<string, unknown>>;
-  cover: { image: number; caption: string; credit: string };
-  category: string;
-  tags: string[];
-  byline: Array<{ role: 'writer' | 'editor' | 'photographer' | 'source'; person?: string; outlet?: string }>;
-  publicationDate: string;
-  /** documentId of the unit. */
-  unit: string;
-  featured: boolean;
-  sourceKey: string;
-}
+type Block = BlocksInput[number];
+/** A bench article: every field the site reads is filled. */
+export type ArticleData = ArticleInput & Required<Pick<ArticleInput, 'body' | 'cover' | 'byline'>>;
 
-/** Lowercase ASCII slug of a Vietnamese phrase: "Xã Mỹ Hòa" → "xa-my-hoa". */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 export const SITE_SETTING = {
   portalName: 'Cổng thông tin điện tử huyện Tháp Mười (bench)',
@@ -107,7 +74,7 @@ export function articleAt(seed: number, index: number, refs: Refs): ArticleData 
   const random = createRandom((seed * 1_000_003 + index * 7919) >>> 0);
   const title = bank.title(random);
   const credit = () => bank.personName(random);
-  const photo = (): ArticleData['cover'] => {
+  const photo = (): CreditedPhotoInput => {
     const i = random.int(0, refs.photos.length - 1);
     return { image: refs.photos[i]!, caption: `${bank.PHOTO_SUBJECTS[i % bank.PHOTO_SUBJECTS.length]} tại xã ${random.pick(bank.COMMUNES)}.`, credit: credit() };
   };
@@ -122,7 +89,7 @@ export function articleAt(seed: number, index: number, refs: Refs): ArticleData 
 
   return {
     title,
-    slug: `${slugify(title).slice(0, 80).replace(/-+$/, '')}-${index + 1}`,
+    slug: `${slugify(title)}-${index + 1}`,
     sapo: bank.sapo(random),
     body,
     cover: photo(),
@@ -176,8 +143,9 @@ function bylineOf(random: Random, refs: Refs): ArticleData['byline'] {
 export function bodyWords(article: ArticleData): number {
   let words = 0;
   for (const part of article.body) {
-    for (const block of (part.content as Block[] | undefined) ?? []) {
-      for (const child of block.children as Array<{ text?: string }>) words += bank.wordCount(child.text ?? '');
+    if (part.__component !== 'body.text') continue;
+    for (const block of part.content as Block[]) {
+      for (const child of block.children) if ('text' in child) words += bank.wordCount(child.text);
     }
   }
   return words;

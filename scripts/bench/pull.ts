@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCmsClient } from '@toa-soan/site/cms/client';
-import { articleQuery } from '@toa-soan/site/cms/strapi-schemas';
+import { articleRead } from '@toa-soan/cms/site-read';
 import { startCms } from '../testing/cms-server';
 import { startFilledCms } from './cms';
 import { generatePhotos } from './photos';
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
         const client = createCmsClient({ baseUrl: cms.url, token: cms.tokens.readOnly, concurrency: Number(values.concurrency) });
         const cpuBefore = cpuSeconds(pid);
         const started = performance.now();
-        const items = await client.listAll(values.path!, values.path === '/api/articles' ? articleQuery : {}, Number(values['page-size']));
+        const items = await client.listAll(values.path!, values.path === '/api/articles' ? articleRead : {}, Number(values['page-size']));
         const wall = (performance.now() - started) / 1000;
         const cpu = cpuSeconds(pid) - cpuBefore;
         console.log(

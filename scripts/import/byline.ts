@@ -5,6 +5,7 @@
  *   "Nguồn: …", "PV", and bare names "Bích Hường – Văn Tịnh"; an outlet credit combined with
  *   labels on the same line, "Theo TTXVN - BT: Minh Khoa", "BT: Minh Khoa (Theo TTXVN)".
  */
+import { printedPattern, ROLES } from '@toa-soan/cms/newsroom/roles';
 import type { Credit, CreditRole } from './record';
 import { cleanLine } from './text';
 
@@ -13,13 +14,13 @@ interface Label {
   roles: CreditRole[];
 }
 
-/** Longest first, so "Tin và ảnh" is not read as "Tin" followed by a name "và ảnh". */
+/**
+ * Each role's printed forms (the newsroom vocabulary's), after the one combined form old portals
+ * print: "Tin và ảnh" first, so it is not read as "Tin" followed by a name "và ảnh".
+ */
 const LABELS: Label[] = [
   { pattern: '(?:tin|bài|bài viết)\\s*(?:và|,|-|–|/|&)\\s*(?:ảnh|hình)', roles: ['writer', 'photographer'] },
-  { pattern: 'biên tập viên|biên tập|btv|bt', roles: ['editor'] },
-  { pattern: 'hình ảnh|ảnh|hình|photo', roles: ['photographer'] },
-  { pattern: 'tin bài|bài viết|bài|tin|tác giả|phóng viên|pv|ctv', roles: ['writer'] },
-  { pattern: 'nguồn|theo', roles: ['source'] },
+  ...ROLES.map((role) => ({ pattern: printedPattern([role]), roles: [role] })),
 ];
 
 const LABEL_GROUPS = LABELS.map((l) => `(${l.pattern})`).join('|');

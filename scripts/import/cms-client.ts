@@ -1,7 +1,9 @@
 /**
- * The importer's side of the Strapi 5 REST API: people, categories and articles. Types here are
- * the boundary with Strapi; everything else in the importer works on LegacyArticle.
+ * The importer's side of the Strapi 5 REST API: people, categories and articles. Article data is
+ * typed by the CMS's generated types (ArticleInput); everything else in the importer works on
+ * LegacyArticle.
  */
+import type { ArticleInput } from '@toa-soan/cms/document-types';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { unitKey, unitKind } from '../../cms/src/lib/unit-name';
 import { looseKey, personKey } from './text';
@@ -21,23 +23,6 @@ export class CmsRefused extends Error {
 
 /** The CMS turned down one request about one article (validation, unique field…). */
 export class CmsRejected extends Error {}
-
-export type StrapiCredit =
-  | { role: 'writer' | 'editor' | 'photographer'; person: string }
-  | { role: 'source'; outlet: string };
-
-export interface StrapiArticleData {
-  title: string;
-  sapo: string;
-  body: Array<{ __component: 'body.text'; content: Array<{ type: 'paragraph'; children: Array<{ type: 'text'; text: string }> }> }>;
-  category: string;
-  byline: StrapiCredit[];
-  publicationDate: string | null;
-  /** documentId of the unit (api::unit.unit). */
-  unit: string | null;
-  sourceKey: string;
-  sourceCaptions: string[];
-}
 
 interface StrapiError {
   error?: { status?: number; name?: string; message?: string; details?: { errors?: Array<{ path?: unknown[]; message?: string }> } };
@@ -168,12 +153,12 @@ export class CmsClient {
    * `?status=` is always explicit: without it Strapi 5 publishes on create and on update alike,
    * so a draft has to be asked for.
    */
-  async createArticle(data: StrapiArticleData, publish: boolean): Promise<string> {
+  async createArticle(data: ArticleInput, publish: boolean): Promise<string> {
     return this.create('articles', { ...data }, `?status=${publish ? 'published' : 'draft'}`);
   }
 
   /** Updates the article; its slug is not sent, so one an editor changed stays. */
-  async updateArticle(documentId: string, data: StrapiArticleData, publish: boolean): Promise<void> {
+  async updateArticle(documentId: string, data: ArticleInput, publish: boolean): Promise<void> {
     await this.request('put', `/api/articles/${documentId}?status=${publish ? 'published' : 'draft'}`, { data });
   }
 }

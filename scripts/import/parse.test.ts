@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ROLES, ROLE_WORDS } from '@toa-soan/cms/newsroom/roles';
 import { parseByline } from './byline';
 import { findLeadDate, findStamp } from './dates';
 import { parseLegacyExport } from './parse';
 import { isChrome } from './portal';
+import { dryRunText } from './summary';
 import { decodeExport, UnparsableExport } from './text';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -282,4 +284,21 @@ describe('whole exports (fixtures)', () => {
     const { file: _b, ...nfd } = parseLegacyExport(text.normalize('NFD'), 'b');
     expect(nfd).toEqual(nfc);
   });
+});
+
+describe('the newsroom vocabulary (@toa-soan/cms/newsroom/roles)', () => {
+  const capitalised = (form: string) => form[0]!.toLocaleUpperCase('vi') + form.slice(1);
+
+  for (const role of ROLES) {
+    it(`${role}: every printed form is read as the role, and the listing names it as editors do`, () => {
+      const name = role === 'source' ? 'Báo Đồng Tháp' : 'Nguyễn Văn An';
+      for (const form of ROLE_WORDS[role].printed) {
+        for (const printed of [form, capitalised(form), form.toLocaleUpperCase('vi')]) {
+          expect(parseByline(`${printed}: ${name}`), printed).toEqual([{ role, name }]);
+        }
+      }
+      const article = { ...fixture('01-bt-hinh.txt'), credits: [{ role, name }] };
+      expect(dryRunText([{ file: 'a.txt', article }])).toContain(`    ${ROLE_WORDS[role].name}: ${name} · `);
+    });
+  }
 });

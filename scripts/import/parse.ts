@@ -10,6 +10,7 @@
  *   body paragraphs, with short caption lines of photos that are gone
  *   byline ("BT: Nguyễn Thu + Hình: Lê Tính", "Bích Hường – Văn Tịnh", …)
  */
+import { printedPattern } from '@toa-soan/cms/newsroom/roles';
 import { dedupeCredits, looksLikeName, parseByline } from './byline';
 import { daysBetween, findLeadDate, findStamp, toVietnamIso, yearFromText, type Stamp } from './dates';
 import { categoryName, isChrome, knownCategory, portalName } from './portal';
@@ -45,9 +46,11 @@ function isCaptionShaped(line: string): boolean {
   );
 }
 
+const PHOTO_CREDIT = new RegExp(`^(.*?)[\\s.,-]*\\(?\\s*(?<!\\p{L})(?:${printedPattern(['photographer'])})\\s*:\\s*([^():]+?)\\s*\\)?\\.?$`, 'iu');
+
 /** "Quang cảnh hội nghị (Ảnh: Lê Tính)" → caption and photographer; "Ảnh: Lê Tính" → photographer. */
 function splitPhotoCredit(line: string): { caption: string; photographer?: string } {
-  const m = /^(.*?)[\s.,-]*\(?\s*(?<!\p{L})(?:ảnh|hình|hình ảnh)\s*:\s*([^():]+?)\s*\)?\.?$/iu.exec(line);
+  const m = PHOTO_CREDIT.exec(line);
   if (m?.[2] && looksLikeName(m[2].trim())) return { caption: (m[1] ?? '').trim(), photographer: m[2].trim() };
   return { caption: line };
 }

@@ -2,8 +2,9 @@
  * What the legacy importer reads out of one exported article: the record printed by
  * `--dry-run --json` and written to Strapi.
  */
+import type { CreditRole } from '@toa-soan/cms/newsroom/roles';
 
-export type CreditRole = 'writer' | 'editor' | 'photographer' | 'source';
+export type { CreditRole };
 
 export interface Credit {
   role: CreditRole;

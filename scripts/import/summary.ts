@@ -1,8 +1,7 @@
 /** Human-readable output: the dry-run listing and the end-of-run summary. */
+import { ROLE_WORDS } from '@toa-soan/cms/newsroom/roles';
 import type { ImportReport, Outcome } from './importer';
 import type { ParsedFile } from './files';
-
-const ROLE_WORDS: Record<string, string> = { writer: 'Tin/Bài', editor: 'Biên tập', photographer: 'Ảnh', source: 'Theo' };
 
 export function dryRunText(parsed: ParsedFile[]): string {
   const out: string[] = [];
@@ -12,7 +11,7 @@ export function dryRunText(parsed: ParsedFile[]): string {
       continue;
     }
     const a = p.article;
-    const credits = a.credits.map((c) => `${ROLE_WORDS[c.role]}: ${c.name}`).join(', ') || '(no byline)';
+    const credits = a.credits.map((c) => `${ROLE_WORDS[c.role].name}: ${c.name}`).join(', ') || '(no byline)';
     out.push(`✓ ${p.file}`);
     out.push(`    ${a.title}`);
     out.push(`    ${a.publishedAt ?? '(no date)'} · ${a.category ?? '(no category)'} · ${a.unit ?? '(no unit)'}`);

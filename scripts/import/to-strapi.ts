@@ -1,5 +1,6 @@
 /** A LegacyArticle as Strapi article data, and whether it may be published. */
-import type { CmsClient, StrapiArticleData, StrapiCredit } from './cms-client';
+import type { ArticleInput, CreditInput } from '@toa-soan/cms/document-types';
+import type { CmsClient } from './cms-client';
 import type { LegacyArticle } from './record';
 
 export const DEFAULT_CATEGORY = 'Tin tức - Sự kiện';
@@ -17,7 +18,7 @@ export function draftReason(article: LegacyArticle): string | null {
 }
 
 /** One text block of paragraph nodes. A one-paragraph brief keeps its lead as the body too. */
-function bodyBlocks(article: LegacyArticle): StrapiArticleData['body'] {
+function bodyBlocks(article: LegacyArticle): ArticleInput['body'] {
   const paragraphs = article.paragraphs.length > 0 ? article.paragraphs : [article.sapo].filter(Boolean);
   if (paragraphs.length === 0) return [];
   return [
@@ -29,8 +30,8 @@ function bodyBlocks(article: LegacyArticle): StrapiArticleData['body'] {
 }
 
 /** Resolves people, the category and the unit (creating them when missing) and builds the article data. */
-export async function toStrapiArticle(article: LegacyArticle, cms: CmsClient): Promise<StrapiArticleData> {
-  const byline: StrapiCredit[] = [];
+export async function toStrapiArticle(article: LegacyArticle, cms: CmsClient): Promise<ArticleInput> {
+  const byline: CreditInput[] = [];
   for (const credit of article.credits) {
     if (credit.role === 'source') byline.push({ role: 'source', outlet: credit.name });
     else byline.push({ role: credit.role, person: await cms.person(credit.name) });
@@ -41,7 +42,8 @@ export async function toStrapiArticle(article: LegacyArticle, cms: CmsClient): P
     body: bodyBlocks(article),
     category: await cms.category(article.category ?? DEFAULT_CATEGORY),
     byline,
-    publicationDate: article.publishedAt,
+    // Left out without a date (the article stays a draft; an update keeps the date it had).
+    publicationDate: article.publishedAt ?? undefined,
     unit: article.unit ? await cms.unit(article.unit) : null,
     sourceKey: article.sourceKey,
     sourceCaptions: article.captions,

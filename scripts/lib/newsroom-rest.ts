@@ -3,6 +3,7 @@
  * rebuild and backup tests and the publish-to-live measurement need (a person, a category, a
  * photo, a published article with a credited cover and a byline).
  */
+import type { ArticleInput } from '@toa-soan/cms/document-types';
 import sharp from 'sharp';
 
 export interface RestClient {
@@ -46,7 +47,8 @@ export async function uploadPhoto(client: RestClient, name: string): Promise<{ i
   return file;
 }
 
-export interface ArticleInput {
+/** What the tests vary in the article publishArticle writes. */
+export interface NewArticle {
   title: string;
   sapo: string;
   paragraph: string;
@@ -56,8 +58,8 @@ export interface ArticleInput {
 }
 
 /** Creates and publishes an article in one REST call. */
-export async function publishArticle(client: RestClient, input: ArticleInput): Promise<Doc> {
-  const data = {
+export async function publishArticle(client: RestClient, input: NewArticle): Promise<Doc> {
+  const data: ArticleInput = {
     title: input.title,
     sapo: input.sapo,
     body: [{ __component: 'body.text', content: [{ type: 'paragraph', children: [{ type: 'text', text: input.paragraph }] }] }],

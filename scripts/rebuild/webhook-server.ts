@@ -5,27 +5,17 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { REBUILD_EVENTS, REBUILD_SECRET_HEADER } from '@toa-soan/cms/newsroom/rebuild-webhook';
 import { close, listen } from '../lib/static-server';
 import type { SupervisedStatus } from '../lib/supervisor';
 import type { ChangeEvent, Rebuilder, RebuilderStatus } from './rebuilder';
 
-export const WEBHOOK_SECRET_HEADER = 'x-webhook-secret';
 /**
  * The events that change what the site shows: those the CMS subscribes its rebuild webhook to
- * (cms/src/bootstrap/rebuild-webhook.ts; a test keeps the lists equal). Anything else (the admin's
- * "Trigger" test, events of a newer Strapi, a client sending junk) is answered and logged, not
- * built: a build costs minutes of CPU.
+ * (REBUILD_EVENTS, one list for both). Anything else (the admin's "Trigger" test, events of a
+ * newer Strapi, a client sending junk) is answered and logged, not built: a build costs minutes of CPU.
  */
-export const BUILD_EVENTS: ReadonlySet<string> = new Set([
-  'entry.create',
-  'entry.update',
-  'entry.delete',
-  'entry.publish',
-  'entry.unpublish',
-  'media.create',
-  'media.update',
-  'media.delete',
-]);
+const BUILD_EVENTS: ReadonlySet<string> = new Set(REBUILD_EVENTS);
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface WebhookServerOptions {
@@ -123,7 +113,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       json(res, 405, { error: 'POST only' });
       return;
     }
-    const given = req.headers[WEBHOOK_SECRET_HEADER];
+    const given = req.headers[REBUILD_SECRET_HEADER.toLowerCase()];
     if (!secretMatches(typeof given === 'string' ? given : undefined, options.secret)) {
       webhooks.rejected += 1;
       webhooks.lastRejectedAt = new Date().toISOString();

@@ -121,6 +121,8 @@ export function throwawaySecrets(): Record<string, string> {
     JWT_SECRET: secret(),
     TRANSFER_TOKEN_SALT: secret(),
     ENCRYPTION_KEY: secret(),
+    PREVIEW_SECRET: secret(),
+    PREVIEW_TOKEN: secret(),
   };
 }
 

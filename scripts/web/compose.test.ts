@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { cmsEnvSchema } from '@toa-soan/cms/env';
 import { readEnv } from '@toa-soan/site/env';
+import { readPreviewEnv } from '@toa-soan/site/preview-env';
 import { readSearchSettings } from '@toa-soan/site/search-settings';
 import { execa } from 'execa';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -37,6 +38,21 @@ function rebuildReads(env: Record<string, string>): Set<string> {
   readRebuildConfig(watched);
   readEnv(watched);
   readSearchSettings(watched);
+  return seen;
+}
+
+/** Read by Astro's Node adapter (the preview server's HTTP listener), not by our code. */
+const PREVIEW_ADAPTER_VARIABLES = ['HOST', 'PORT'];
+
+/** Runs what reads the preview container's settings on `env`; returns the names it looked at. Throws on a bad value. */
+function previewReads(env: Record<string, string>): Set<string> {
+  const seen = new Set<string>(PREVIEW_ADAPTER_VARIABLES);
+  readPreviewEnv(new Proxy(env, {
+    get: (target, name) => {
+      if (typeof name === 'string') seen.add(name);
+      return target[name as string];
+    },
+  }));
   return seen;
 }
 
@@ -78,11 +94,24 @@ it('gives the rebuild service only variables it and the site build read, each on
   expect(Object.keys(rebuild!).filter((name) => !read.has(name)), 'set by compose, read by nothing').toEqual([]);
 });
 
-it('documents in .env.example every variable the CMS and the rebuild service read, and every one compose uses', async () => {
+it('gives the preview server only variables it reads, each one it accepts', async () => {
+  const { preview } = await resolvedEnvironment();
+  expect(Object.keys(preview!).length).toBeGreaterThan(4);
+  const read = previewReads(preview!);
+  expect(Object.keys(preview!).filter((name) => !read.has(name)), 'set by compose, read by nothing').toEqual([]);
+  // The token it reads drafts with is the one the CMS keeps, and links are signed with the CMS's secret.
+  const { cms } = await resolvedEnvironment();
+  expect(preview!.STRAPI_TOKEN).toBe(cms!.PREVIEW_TOKEN);
+  expect(preview!.PREVIEW_SECRET).toBe(cms!.PREVIEW_SECRET);
+});
+
+it('documents in .env.example every variable the CMS, the rebuild service and the preview server read, and every one compose uses', async () => {
   const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!));
   // The build output folder is the rebuild service's to choose, never the operator's. (The
-  // secret is given: without it the rebuild config stops before reading the rest.)
-  const read = [...Object.keys(cmsEnvSchema.shape), ...rebuildReads({ REBUILD_WEBHOOK_SECRET: 'any' })].filter((name) => name !== 'SITE_OUT_DIR');
+  // secret is given: without it the rebuild config stops before reading the rest.) HOST and PORT
+  // are the preview container's own, fixed by compose.
+  const preview = [...previewReads({ STRAPI_TOKEN: 'any', PREVIEW_SECRET: 'any' })].filter((name) => !PREVIEW_ADAPTER_VARIABLES.includes(name));
+  const read = [...Object.keys(cmsEnvSchema.shape), ...rebuildReads({ REBUILD_WEBHOOK_SECRET: 'any' }), ...preview].filter((name) => name !== 'SITE_OUT_DIR');
   expect(read.filter((name) => !documented.has(name)), 'read by the code, missing from .env.example').toEqual([]);
   const text = await readFile(compose, 'utf8');
   const interpolated = new Set([...text.matchAll(/(?<!\$)\$\{([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]!));

@@ -39,7 +39,12 @@ export async function nginxSecurityHeaders(file = NGINX_CONF): Promise<Record<st
 
 /** The policy string set in nginx.conf (`set $csp "…";`). */
 export async function nginxCsp(file = NGINX_CONF): Promise<string> {
-  const match = /set \$csp "([^"]+)";/.exec(await readFile(file, 'utf8'));
+  return cspOf(await readFile(file, 'utf8'), file);
+}
+
+/** The policy string of an nginx.conf's text (the preview server bundles the file's text). */
+export function cspOf(conf: string, file = 'nginx.conf'): string {
+  const match = /set \$csp "([^"]+)";/.exec(conf);
   if (!match?.[1]) throw new Error(`${file} has no \`set $csp "…";\` line`);
   return match[1];
 }

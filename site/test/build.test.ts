@@ -13,6 +13,7 @@ import { stripVTControlCharacters } from 'node:util';
 import axios from 'axios';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLE_WORDS } from '@toa-soan/cms/newsroom/roles';
 import { startCms, type CmsServer } from '@toa-soan/scripts/testing';
 import { malformedXmlFiles } from '../scripts/xml-check';
 import { astroBuild as buildSite, type BuildResult } from './support/astro-build';
@@ -117,9 +118,11 @@ describe('the built site', () => {
       const html = await page(out, `tin-tuc/${a.slug}`);
       expect(html).toContain('<html lang="vi">');
       expect(html).toContain(`<h1>${a.title}</h1>`);
-      expect(html).toMatch(/<dt>Bài:<\/dt> <dd><a href="\/nguoi-thuc-hien\/nguyen-thi-lan\/"[^>]*>Nguyễn Thị Lan<\/a>/);
-      expect(html).toContain('<dt>Ảnh:</dt>');
-      expect(html).toMatch(new RegExp(`<figcaption>${a.caption} <span class="credit">\\(Ảnh: ${a.credit}\\)</span></figcaption>`));
+      // Labels from the newsroom vocabulary (cms/src/newsroom/roles.ts).
+      const [writer, photographer] = [ROLE_WORDS.writer.byline, ROLE_WORDS.photographer.byline];
+      expect(html).toMatch(new RegExp(`<dt>${writer}:</dt> <dd><a href="/nguoi-thuc-hien/nguyen-thi-lan/"[^>]*>Nguyễn Thị Lan</a>`));
+      expect(html).toContain(`<dt>${photographer}:</dt>`);
+      expect(html).toMatch(new RegExp(`<figcaption>${a.caption} <span class="credit">\\(${photographer}: ${a.credit}\\)</span></figcaption>`));
       expect(html).toMatch(/<source srcset="[^"]+\.avif 360w/);
       expect(html).toMatch(/\/2020 16:30<\/time>/);
       expect(html).toContain(`<link rel="canonical" href="https://thapmuoi.example.vn/tin-tuc/${a.slug}/">`);
@@ -141,6 +144,15 @@ describe('the built site', () => {
   it('leaves drafts out', async () => {
     expect(existsSync(path.join(out, 'tin-tuc', content.draftSlug))).toBe(false);
     expect(await readFile(path.join(out, 'rss.xml'), 'utf8')).not.toContain(content.draftSlug);
+    // Nor anywhere else: no draft preview route (the preview server is a build of its own) and no
+    // draft text in any page, feed, sitemap or script (the search index is made from the pages).
+    const files = (await readdir(out, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.map((e) => path.relative(out, path.join(e.parentPath, e.name))).filter((f) => /xem-truoc|_image/.test(f))).toEqual([]);
+    for (const entry of files.filter((e) => /\.(html|xml|json|js|txt|css)$/.test(e.name))) {
+      const file = path.join(entry.parentPath, entry.name);
+      expect({ file, draft: (await readFile(file, 'utf8')).includes(content.draftTitle) }).toEqual({ file, draft: false });
+    }
   });
 
   it('builds an article whose photo file is gone without the photo, and names it in a warning', async () => {

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCmsClient } from '../src/cms/client';
 import { siteSettingLoader, strapiCollectionLoader, type CmsSource } from '../src/cms/loaders';
 import { createManifestSource } from '../src/cms/manifest';
-import { tagQuery } from '../src/cms/strapi-schemas';
+import { tagRead } from '@toa-soan/cms/site-read';
 import { toTagEntry } from '../src/cms/to-entries';
 import { tagEntrySchema } from '../src/cms/entries';
 
@@ -104,7 +104,7 @@ function fakeContext() {
 }
 
 const tagLoader = () =>
-  strapiCollectionLoader({ name: 'tags', manifestKey: 'tags', path: '/api/tags', query: tagQuery, schema: tagEntrySchema, convert: toTagEntry, source: () => source });
+  strapiCollectionLoader({ name: 'tags', manifestKey: 'tags', path: '/api/tags', query: tagRead, schema: tagEntrySchema, convert: toTagEntry, source: () => source });
 const contentHits = () => hits.filter((h) => !h.startsWith('/api/sync-manifest'));
 
 describe('incremental sync from the manifest', () => {
@@ -147,7 +147,7 @@ describe('incremental sync from the manifest', () => {
       name: 'tags-with-files',
       manifestKey: 'tags',
       path: '/api/tags',
-      query: tagQuery,
+      query: tagRead,
       schema: tagEntrySchema,
       convert: async (raw) => {
         const converted = await toTagEntry(raw);
@@ -179,7 +179,7 @@ describe('incremental sync from the manifest', () => {
       name: 'tags',
       manifestKey: 'tags',
       path: '/api/tags',
-      query: tagQuery,
+      query: tagRead,
       bulk: { path: '/api/bulk-tags', pageSize: 100 },
       schema: tagEntrySchema,
       convert: toTagEntry,
@@ -203,7 +203,7 @@ describe('incremental sync from the manifest', () => {
 
   it('reads one manifest for all loaders of a sync, and a fresh one for the next sync', async () => {
     const first = tagLoader();
-    const second = strapiCollectionLoader({ name: 'other-tags', manifestKey: 'tags', path: '/api/tags', query: tagQuery, schema: tagEntrySchema, convert: toTagEntry, source: () => source });
+    const second = strapiCollectionLoader({ name: 'other-tags', manifestKey: 'tags', path: '/api/tags', query: tagRead, schema: tagEntrySchema, convert: toTagEntry, source: () => source });
     const [a, b] = [fakeContext(), fakeContext()];
     await Promise.all([first.load(a.context), second.load(b.context), siteSettingLoader(() => source).load(fakeContext().context)]);
     expect(hits.filter((h) => h === '/api/sync-manifest')).toHaveLength(1);
@@ -218,7 +218,7 @@ describe('incremental sync from the manifest', () => {
 
   it('does not share a manifest older than its age limit: a sync that ran only some loaders leaves none stale', async () => {
     const first = tagLoader();
-    const second = strapiCollectionLoader({ name: 'other-tags', manifestKey: 'tags', path: '/api/tags', query: tagQuery, schema: tagEntrySchema, convert: toTagEntry, source: () => source });
+    const second = strapiCollectionLoader({ name: 'other-tags', manifestKey: 'tags', path: '/api/tags', query: tagRead, schema: tagEntrySchema, convert: toTagEntry, source: () => source });
     const [a, b] = [fakeContext(), fakeContext()];
     const now = Date.now();
     vi.spyOn(Date, 'now').mockReturnValue(now);

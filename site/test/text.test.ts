@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bylineText, groupByline } from '../src/lib/byline';
+import { foldD } from '@toa-soan/cms/newsroom/fold';
 import { formatDate, formatDateTime, localYear } from '../src/lib/dates';
-import { dWords, foldD, foldVietnamese } from '../src/lib/fold';
+import { dWords } from '../src/lib/search-fold';
 
 describe('dates in Asia/Ho_Chi_Minh', () => {
   it('formats like Vietnamese portals', () => {
@@ -17,31 +17,9 @@ describe('dates in Asia/Ho_Chi_Minh', () => {
   });
 });
 
-describe('byline grouping', () => {
-  it('groups by role in newsroom order, without repeating a name', () => {
-    const lan = { name: 'Nguyễn Thị Lan', href: '/nguoi-thuc-hien/nguyen-thi-lan/' };
-    const groups = groupByline([
-      { role: 'photographer', names: [{ name: 'Lê Hải', href: null }] },
-      { role: 'writer', names: [lan] },
-      { role: 'source', names: [{ name: 'Báo Đồng Tháp', href: null }] },
-      { role: 'writer', names: [{ name: 'Trần Dũng', href: null }, lan] },
-      { role: 'editor', names: [{ name: 'Minh Thư', href: null }] },
-    ]);
-    expect(groups.map((g) => g.label)).toEqual(['Bài', 'Biên tập', 'Ảnh', 'Theo']);
-    expect(groups[0]!.names).toEqual([lan, { name: 'Trần Dũng', href: null }]);
-    expect(bylineText(groups)).toBe('Bài: Nguyễn Thị Lan, Trần Dũng  Biên tập: Minh Thư  Ảnh: Lê Hải  Theo: Báo Đồng Tháp');
-  });
-  it('leaves out empty roles', () => {
-    expect(groupByline([{ role: 'editor', names: [] }])).toEqual([]);
-  });
-});
-
 describe('đ folding', () => {
   it('turns đ/Đ into d/D and nothing else', () => {
     expect(foldD('Đồng chí đại biểu')).toBe('Dồng chí dại biểu');
-  });
-  it('folds fully for comparisons', () => {
-    expect(foldVietnamese('Đảng ủy Tháp Mười')).toBe('dang uy thap muoi');
   });
   it('lists only đ-words, folded, repeats kept', () => {
     expect(dWords('Đồng chí Bí thư Đảng ủy, đồng chí Chủ tịch.')).toEqual(['Dồng', 'Dảng', 'dồng']);

@@ -43,7 +43,7 @@ const refuse = (message: string, path: string): never => {
 };
 
 function attributeOf(model: Model, key: string, path: string): Schema.Attribute.AnyAttribute | undefined {
-  const attribute = model.attributes[key] as Schema.Attribute.AnyAttribute | undefined;
+  const attribute = (model.attributes as Record<string, Schema.Attribute.AnyAttribute | undefined>)[key];
   if (attribute && isInternal(attribute)) refuse(`Trường nội bộ không thể truy vấn công khai / ${path} is not public`, path);
   return attribute;
 }

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { Flex, Link, Typography } from '@strapi/design-system';
 import { useFetchClient, type StrapiApp } from '@strapi/strapi/admin';
+import { roleOptionLabels } from '../newsroom/roles';
 import { vietnamese } from './translations/vi';
 import { registerWorkflowActions } from './workflow-actions';
 
@@ -10,14 +11,12 @@ type RichTextBlocks = Record<string, unknown>;
 /**
  * Enumerations are stored as codes (byline roles writer/editor/photographer/source, review states
  * nhap/cho-duyet/…) so code and the site can rely on them; the admin's enumeration select looks
- * each value up as a message id, so these entries are what editors see in those lists.
+ * each value up as a message id, so these entries are what editors see in those lists. The
+ * roles' labels come from the newsroom vocabulary (src/newsroom/roles.ts).
  */
 const enumerationLabels = {
   vi: {
-    writer: 'Bài/Tin (người viết)',
-    editor: 'Biên tập',
-    photographer: 'Ảnh (người chụp)',
-    source: 'Theo/Nguồn (báo, cơ quan)',
+    ...roleOptionLabels('vi'),
     // Review states of an article (src/workflow/review.ts).
     nhap: 'Nháp',
     'cho-duyet': 'Chờ duyệt',
@@ -25,10 +24,7 @@ const enumerationLabels = {
     'tra-lai': 'Trả lại',
   },
   en: {
-    writer: 'Writer (Bài/Tin)',
-    editor: 'Editor (Biên tập)',
-    photographer: 'Photographer (Ảnh)',
-    source: 'Source outlet (Theo/Nguồn)',
+    ...roleOptionLabels('en'),
     nhap: 'Draft (Nháp)',
     'cho-duyet': 'Awaiting review (Chờ duyệt)',
     'da-duyet': 'Approved (Đã duyệt)',

@@ -1,4 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { IMAGE_WIDTHS } from '../newsroom/image-sizes';
+import { ROLE_WORDS, ROLES, roleOptionLabels } from '../newsroom/roles';
+
+/** The roles as the select shows them: "Bài/Tin (người viết)", "Biên tập", … */
+const ROLE_OPTIONS = roleOptionLabels('vi');
 
 /**
  * What an editor sees above a field, and the hint below it that says what to write. A
@@ -31,8 +36,7 @@ export const CONTENT_TYPE_LABELS: Labels = {
     tags: { label: 'Từ khóa', description: 'Nối các bài cùng chủ đề ở nhiều chuyên mục, ví dụ: Nông thôn mới.' },
     byline: {
       label: 'Bút danh/Tác giả',
-      description:
-        'Mỗi dòng một người: Bài/Tin (writer), Biên tập (editor), Ảnh (photographer), hoặc Theo/Nguồn (source) cho bài lấy từ báo, cơ quan khác. Cần ít nhất một dòng để xuất bản.',
+      description: `Mỗi dòng một người và vai trò của họ: ${ROLES.map((role) => ROLE_OPTIONS[role]).join(', ')}. Cần ít nhất một dòng để xuất bản.`,
     },
     publicationDate: {
       label: 'Ngày đăng',
@@ -90,19 +94,18 @@ export const COMPONENT_LABELS: Labels = {
   'byline.credit': {
     role: {
       label: 'Vai trò',
-      description:
-        'writer = Bài/Tin, editor = Biên tập, photographer = Ảnh, source = Theo/Nguồn (bài lấy từ báo, cơ quan khác).',
+      description: ROLES.map((role) => `${role} = ${ROLE_OPTIONS[role]}`).join(', '),
     },
     person: { label: 'Người thực hiện', description: 'Chọn trong danh sách "Người thực hiện"; thêm người mới ở đó.' },
     outlet: {
       label: 'Nguồn (báo, cơ quan)',
-      description: 'Chỉ dùng với vai trò Theo/Nguồn.',
+      description: `Chỉ dùng với vai trò ${ROLE_WORDS.source.name}.`,
       placeholder: 'Ví dụ: Báo Đồng Tháp',
     },
     summary: { label: 'Tóm tắt dòng' },
   },
   'media.credited-photo': {
-    image: { label: 'Ảnh', description: 'Ảnh ngang, rộng ít nhất 1200 điểm ảnh.' },
+    image: { label: 'Ảnh', description: `Ảnh ngang, rộng ít nhất ${IMAGE_WIDTHS.share} điểm ảnh.` },
     caption: {
       label: 'Chú thích ảnh',
       description: 'Ai, làm gì, ở đâu, khi nào; câu đầy đủ, không ghi tác giả ở đây.',
@@ -110,7 +113,7 @@ export const COMPONENT_LABELS: Labels = {
     },
     credit: {
       label: 'Tác giả ảnh',
-      description: 'Chỉ ghi tên người chụp hoặc nơi cung cấp ảnh: "Lê Tính", "TTXVN", "Tư liệu". Trang tin tự thêm "Ảnh:" phía trước.',
+      description: `Chỉ ghi tên người chụp hoặc nơi cung cấp ảnh: "Lê Tính", "TTXVN", "Tư liệu". Trang tin tự thêm "${ROLE_WORDS.photographer.byline}:" phía trước.`,
       placeholder: 'Nhập tên người chụp hoặc nguồn ảnh, ví dụ: Lê Tính',
     },
   },

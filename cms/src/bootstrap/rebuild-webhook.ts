@@ -1,19 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { envString } from '../lib/env';
+import { REBUILD_EVENTS, REBUILD_SECRET_HEADER } from '../newsroom/rebuild-webhook';
 
 /** The name marks the webhook as ours, so an admin's own webhooks are never touched. */
 export const REBUILD_WEBHOOK_NAME = 'Tòa soạn: dựng lại trang (site rebuild)';
-export const REBUILD_WEBHOOK_HEADER = 'X-Webhook-Secret';
-export const REBUILD_WEBHOOK_EVENTS = [
-  'entry.create',
-  'entry.update',
-  'entry.delete',
-  'entry.publish',
-  'entry.unpublish',
-  'media.create',
-  'media.update',
-  'media.delete',
-] as const;
 
 interface Webhook {
   id: string;
@@ -60,12 +50,12 @@ export async function syncRebuildWebhook(strapi: Core.Strapi): Promise<void> {
   if (!url) return;
   if (!secret) strapi.log.warn('REBUILD_WEBHOOK_URL is set without REBUILD_WEBHOOK_SECRET: the rebuild service cannot tell Strapi from anyone else');
 
-  const headers: Record<string, string> = secret ? { [REBUILD_WEBHOOK_HEADER]: secret } : {};
+  const headers: Record<string, string> = secret ? { [REBUILD_SECRET_HEADER]: secret } : {};
   const wanted = {
     name: REBUILD_WEBHOOK_NAME,
     url,
     headers,
-    events: [...REBUILD_WEBHOOK_EVENTS],
+    events: [...REBUILD_EVENTS],
   };
   if (!current) {
     runner.add(await store.createWebhook(wanted));

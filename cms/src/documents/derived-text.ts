@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { foldVietnamese } from '../lib/slug';
+import { creatorRole, creditText } from '../newsroom/byline';
+import { foldVietnamese } from '../newsroom/fold';
+import type { CreditRole } from '../newsroom/roles';
 
 /**
  * Text the CMS derives from what editors write, for the admin panel only (every column here is
@@ -7,7 +9,8 @@ import { foldVietnamese } from '../lib/slug';
  *
  * - `searchText`, so the admin search ignores diacritics and case, the same on SQLite and PostgreSQL;
  * - an article's `bylineNames`, the "Tác giả" column of the article list: list views cannot
- *   show a repeatable component, so the writers' names (or the source outlet) are kept in a column;
+ *   show a repeatable component, so who the article is by (its writers, else its editor or the
+ *   outlet it is taken from: creatorRole) is kept in a column;
  * - each byline line's `summary` ("Bài: Minh Khoa"), which the edit form shows on folded lines
  *   (a component's main field has to be a text field of the component itself).
  *
@@ -27,37 +30,33 @@ export const SEARCH_SOURCES: Record<string, { fields: string[]; byline?: true }>
   'api::tag.tag': { fields: ['name'] },
 };
 
-/** Byline roles that say who wrote an article (or which outlet it is taken from). */
-const AUTHOR_ROLES = new Set(['writer', 'source']);
-
 /** Writes after which a stored version's words may have changed. */
 const WRITES = new Set(['create', 'update', 'publish', 'discardDraft']);
 const READS = new Set(['findMany', 'findFirst', 'count']);
 
-/** Short role names as printed in bylines; the admin's longer option labels are in cms/src/admin/app.tsx. */
-const ROLE_PREFIX: Record<string, string> = { writer: 'Bài', editor: 'Biên tập', photographer: 'Ảnh', source: 'Theo' };
-
 interface Credit {
   id: number;
-  role?: string | null;
+  role?: CreditRole | null;
   summary?: string | null;
   outlet?: string | null;
   person?: { name?: string | null } | null;
 }
 type Row = Record<string, unknown> & { id: number; byline?: Credit[] | null };
 
-/** Who wrote the article: its writers' names, or the outlet it is taken from. */
-export function authorsOf(byline: Credit[] | null | undefined): string {
-  const names = (byline ?? [])
-    .filter((credit) => credit.role && AUTHOR_ROLES.has(credit.role))
-    .map((credit) => (credit.role === 'source' ? credit.outlet : credit.person?.name)?.trim())
-    .filter((name): name is string => Boolean(name));
-  return [...new Set(names)].join(', ');
+/** Who is credited on one byline line: the person, or for `source` the outlet. */
+const creditedOn = (credit: Omit<Credit, 'id'>) => (credit.role === 'source' ? credit.outlet : credit.person?.name)?.trim() || undefined;
+
+/** Who the article is by (creatorRole), by name. */
+function authorsOf(byline: Credit[] | null | undefined): string {
+  const named = (byline ?? []).filter((credit) => credit.role && creditedOn(credit));
+  const role = creatorRole(named.map((credit) => credit.role as CreditRole));
+  return [...new Set(named.filter((credit) => credit.role === role).map(creditedOn))].join(', ');
 }
 
-export function creditSummary(credit: Omit<Credit, 'id'>): string {
-  const who = (credit.role === 'source' ? credit.outlet : credit.person?.name)?.trim() || '…';
-  return `${(credit.role && ROLE_PREFIX[credit.role]) || credit.role || '?'}: ${who}`;
+/** The line as the byline prints it, "Bài: Minh Khoa"; "…" where nobody is chosen yet. */
+function creditSummary(credit: Omit<Credit, 'id'>): string {
+  const who = creditedOn(credit) ?? '…';
+  return credit.role ? creditText(credit.role, who) : `?: ${who}`;
 }
 
 function derived(uid: string, row: Row): Record<string, string> {

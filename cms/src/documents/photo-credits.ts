@@ -1,9 +1,9 @@
 /**
- * Keeps photo credits to who is credited (src/lib/photo-credit.ts): on every save, through any
+ * Keeps photo credits to who is credited (src/newsroom/photo-credit.ts): on every save, through any
  * path (admin, REST, imports, scripts), and once over data stored before that rule.
  */
 import type { Core } from '@strapi/strapi';
-import { normalizePhotoCredit } from '../lib/photo-credit';
+import { normalizePhotoCredit } from '../newsroom/photo-credit';
 
 export const CREDITED_PHOTO = 'media.credited-photo';
 

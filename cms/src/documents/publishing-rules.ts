@@ -2,33 +2,15 @@
  * What an article needs before readers see it. Drafts may be incomplete; publishing may not.
  * Works on the stored draft (deep-populated), so REST, the admin and imports get the same rules.
  */
+import { isCreditRole, ROLE_WORDS } from '../newsroom/roles';
+import type { Modules } from '@strapi/strapi';
 
-export interface StoredPhoto {
-  image?: unknown;
-  caption?: string | null;
-  credit?: string | null;
-}
-
-export interface StoredCredit {
-  role?: string | null;
-  person?: unknown;
-  outlet?: string | null;
-}
-
-export type StoredBodyBlock =
-  | ({ __component: 'media.credited-photo' } & StoredPhoto)
-  | { __component: 'body.text'; content?: unknown }
-  | { __component: string; [key: string]: unknown };
-
-export interface StoredArticle {
-  title?: string | null;
-  body?: StoredBodyBlock[] | null;
-  category?: unknown;
-  byline?: StoredCredit[] | null;
-  cover?: StoredPhoto | null;
-  gallery?: StoredPhoto[] | null;
-  publicationDate?: string | Date | null;
-}
+/** A field of a stored draft: anything may still be missing. */
+type Draft<T> = { [K in keyof T]?: T[K] | null };
+type StoredDocument = Modules.Documents.Document<'api::article.article'>;
+/** The stored draft as article-publishing.ts reads it (deep-populated), typed from the schema. */
+export type StoredArticle = Draft<Pick<StoredDocument, 'title' | 'body' | 'category' | 'byline' | 'cover' | 'gallery' | 'publicationDate'>>;
+type StoredPhoto = Draft<NonNullable<StoredDocument['cover']>>;
 
 export interface PublishingProblem {
   /** Where, as the admin form names it, e.g. ['byline', 0, 'person']. */
@@ -36,13 +18,6 @@ export interface PublishingProblem {
   /** What is wrong, in words an editor understands. */
   message: string;
 }
-
-export const ROLE_LABELS: Record<string, string> = {
-  writer: 'Bài/Tin',
-  editor: 'Biên tập',
-  photographer: 'Ảnh',
-  source: 'Theo/Nguồn',
-};
 
 /**
  * How far ahead of the server's clock a publication date may be: an editor's computer clock a few
@@ -130,7 +105,7 @@ export function findPublishingProblems(article: StoredArticle, now: Date = new D
     problems.push({ path: ['byline'], message: 'bài viết cần ít nhất một người thực hiện (Bút danh/Tác giả)' });
   }
   byline.forEach((credit, i) => {
-    const label = `dòng Bút danh/Tác giả thứ ${i + 1} (${ROLE_LABELS[credit.role ?? ''] ?? credit.role ?? 'chưa chọn vai trò'})`;
+    const label = `dòng Bút danh/Tác giả thứ ${i + 1} (${isCreditRole(credit.role) ? ROLE_WORDS[credit.role].name : credit.role || 'chưa chọn vai trò'})`;
     if (credit.role === 'source') {
       if (!credit.person && blank(credit.outlet)) {
         problems.push({ path: ['byline', i, 'outlet'], message: `${label} cần tên cơ quan, báo nguồn (Nguồn) hoặc người thực hiện` });

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { slugify, uniqueSlug } from '../lib/slug';
+import { slugify, uniqueSlug } from '../newsroom/slug';
 
 /** Content types with a `slug`, and the field it is made from. */
 export const SLUG_SOURCES: Record<string, string> = {

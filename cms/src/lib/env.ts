@@ -47,6 +47,12 @@ export const cmsEnvSchema = z.object({
   ENCRYPTION_KEY: text,
   REBUILD_WEBHOOK_URL: url,
   REBUILD_WEBHOOK_SECRET: text,
+  // Draft preview (config/admin.ts, src/bootstrap/preview-token.ts): where the preview server
+  // answers (unset: no preview), the key its links are signed with, and the API token it reads
+  // drafts with (the CMS keeps a read-only API token with this key).
+  PREVIEW_URL: url,
+  PREVIEW_SECRET: text,
+  PREVIEW_TOKEN: text,
   SEED_DEMO_CONTENT: flag,
   // With the demo content: the password of the demo newsroom accounts (src/workflow/).
   DEMO_ADMIN_PASSWORD: text,

@@ -11,6 +11,9 @@ export const SECRET_NAMES = [
   'JWT_SECRET',
   'TRANSFER_TOKEN_SALT',
   'ENCRYPTION_KEY',
+  // Shared with the preview server: signs preview links, and is the key of its read-only API token.
+  'PREVIEW_SECRET',
+  'PREVIEW_TOKEN',
 ] as const;
 
 export type SecretName = (typeof SECRET_NAMES)[number];

@@ -7,7 +7,7 @@
  * The name is folded like a slug (case, diacritics, đ, spacing and punctuation; "Ủy"/"Uỷ" are one),
  * then the abbreviations the portals write interchangeably with the full words are expanded.
  */
-import { slugify } from './slug';
+import { slugify } from '../newsroom/slug';
 
 /** Folded abbreviation → folded full words. Only ones that never mean anything else in a unit name. */
 const ABBREVIATIONS: Record<string, string> = {

@@ -4,6 +4,7 @@
  * find what the first one created.
  */
 import type { DemoPhoto } from './photos';
+import type { CreditRole } from '../newsroom/roles';
 
 export interface DemoCategory {
   name: string;
@@ -17,9 +18,7 @@ export interface DemoPerson {
   bio?: string;
 }
 
-export type DemoRole = 'writer' | 'editor' | 'photographer' | 'source';
-
-export type DemoCredit = { role: Exclude<DemoRole, 'source'>; person: string } | { role: 'source'; outlet: string };
+export type DemoCredit = { role: Exclude<CreditRole, 'source'>; person: string } | { role: 'source'; outlet: string };
 
 export interface DemoPhotoUse {
   /** Key of a DemoPhoto; one picture may be used by several articles, each with its own caption. */

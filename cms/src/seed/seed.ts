@@ -12,6 +12,7 @@ import { unitDirectory } from '../lib/unit-directory';
 import { unitKind } from '../lib/unit-name';
 import { ARTICLES, CATEGORIES, PEOPLE, PHOTOS, SITE_SETTINGS, UNITS, type DemoArticle, type DemoBodyPart, type DemoPhotoUse } from './content';
 import { renderPhoto } from './photos';
+import type { ArticleInput, BlocksInput, BodyInput, CreditedPhotoInput } from '../lib/document-types';
 
 const ARTICLE = 'api::article.article';
 const CATEGORY = 'api::category.category';
@@ -91,27 +92,27 @@ function lookupUnit(units: Map<string, string>, name: string): string {
   return id;
 }
 
-function paragraphBlock(text: string) {
+function paragraphBlock(text: string): BlocksInput[number] {
   const heading = text.startsWith('## ');
-  const children = [{ type: 'text', text: heading ? text.slice(3) : text }];
+  const children = [{ type: 'text' as const, text: heading ? text.slice(3) : text }];
   return heading ? { type: 'heading', level: 2, children } : { type: 'paragraph', children };
 }
 
 function articleData(
   article: DemoArticle,
   refs: { photos: Map<string, number>; categories: Map<string, string>; people: Map<string, string>; tags: Map<string, string>; units: Map<string, string> },
-) {
-  const photo = (use: DemoPhotoUse) => ({
+): ArticleInput {
+  const photo = (use: DemoPhotoUse): CreditedPhotoInput => ({
     image: lookup(refs.photos, use.photo, 'photo', article),
     caption: use.caption,
     credit: use.credit,
   });
   // Consecutive paragraphs share one text block; each photo is a block of its own.
-  const body: Array<Record<string, unknown>> = [];
+  const body: BodyInput[] = [];
   for (const part of article.body as DemoBodyPart[]) {
     if (typeof part === 'string') {
       const last = body[body.length - 1];
-      if (last?.__component === 'body.text') (last.content as unknown[]).push(paragraphBlock(part));
+      if (last?.__component === 'body.text') last.content.push(paragraphBlock(part));
       else body.push({ __component: 'body.text', content: [paragraphBlock(part)] });
     } else {
       body.push({ __component: 'media.credited-photo', ...photo(part) });
@@ -121,7 +122,7 @@ function articleData(
     title: article.title,
     sapo: article.sapo,
     sourceKey: article.sourceKey,
-    publicationDate: article.publicationDate ?? null,
+    publicationDate: article.publicationDate,
     unit: lookup(refs.units, article.unit, 'unit', article),
     featured: article.featured ?? false,
     category: lookup(refs.categories, article.category, 'category', article),
@@ -174,8 +175,8 @@ export async function seedDemoContent(strapi: Core.Strapi): Promise<SeedReport> 
     if (exists > 0) continue;
     await strapi.documents(ARTICLE).create({
       data: articleData(article, { photos, categories, people, tags, units }),
-      ...(article.draft ? {} : { status: 'published' }),
-    } as never);
+      ...(article.draft ? {} : { status: 'published' as const }),
+    });
     report.created.articles += 1;
   }
 

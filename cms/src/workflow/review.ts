@@ -193,7 +193,7 @@ export function registerReviewWorkflow(strapi: Core.Strapi): void {
       }
       case 'clone':
         // A copy is a new article: it does not inherit the original's approval nor its schedule.
-        ctx.params = { ...params, data: { ...params.data, reviewState: 'nhap', reviewNote: null, scheduledAt: null } } as typeof ctx.params;
+        ctx.params = { ...params, data: { ...params.data, reviewState: 'nhap', reviewNote: null, scheduledAt: null } } as unknown as typeof ctx.params;
         return next();
       case 'update':
         return reviewUpdate(strapi, actor, params, next) as ReturnType<typeof next>;

@@ -4,7 +4,8 @@
  * category does not leave stale copies inside unchanged articles).
  */
 import { z } from 'astro/zod';
-import { ROLES, blockNodeSchema } from './strapi-schemas';
+import { ROLES } from '@toa-soan/cms/newsroom/roles';
+import { blockNodeSchema } from './strapi-schemas';
 
 export const photoEntrySchema = z.object({
   /** Absolute URL of the original file in the CMS (fetched by Astro's image service at build). */

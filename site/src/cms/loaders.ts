@@ -27,18 +27,19 @@ import {
 import { createManifestSource, type ManifestSource } from './manifest';
 import { checkAgainstManifest, createPhotoCheck } from './photo-check';
 import type { Query } from './query';
+import { articleRead, categoryRead, personRead, siteSettingRead, tagRead, unitRead } from '@toa-soan/cms/site-read';
+import { siteSettingSchema, type ManifestCollection, type SyncManifest } from './strapi-schemas';
 import {
-  articleQuery,
-  categoryQuery,
-  personQuery,
-  siteSettingQuery,
-  siteSettingSchema,
-  tagQuery,
-  unitQuery,
-  type ManifestCollection,
-  type SyncManifest,
-} from './strapi-schemas';
-import { toArticleEntry, toCategoryEntry, toPersonEntry, toTagEntry, toUnitEntry, type Converted, type PhotoCheck } from './to-entries';
+  DEFAULT_SITE_SETTING,
+  toArticleEntry,
+  toCategoryEntry,
+  toPersonEntry,
+  toSiteSettingEntry,
+  toTagEntry,
+  toUnitEntry,
+  type Converted,
+  type PhotoCheck,
+} from './to-entries';
 
 /**
  * Bump when what the loaders store changes (its shape, or how text is cleaned), so entries kept from
@@ -183,7 +184,6 @@ async function fetchDocuments<T extends Record<string, unknown>>(
 }
 
 const SITE_ID = 'site';
-const DEFAULT_SITE = { portalName: 'Cổng thông tin điện tử', unit: null, baseUrl: null, contactEmail: null, contactPhone: null, address: null, footerText: null };
 
 /**
  * The single type, fetched only when the manifest's updatedAt for it changed; a portal without
@@ -201,21 +201,12 @@ export function siteSettingLoader(getSource: () => CmsSource = cmsSource): Loade
         const updatedAt = (await source.manifest(name, logger)).siteSetting;
         if (updatedAt === null) {
           logger.warn('The CMS has no site setting yet (Cấu hình cổng thông tin); using a generic portal name.');
-          store.set({ id: SITE_ID, data: await parseData({ id: SITE_ID, data: DEFAULT_SITE }) });
+          store.set({ id: SITE_ID, data: await parseData({ id: SITE_ID, data: DEFAULT_SITE_SETTING }) });
           return;
         }
         const digest = digestOf(context, updatedAt);
         if (store.get(SITE_ID)?.digest === digest) return;
-        const s = await source.client.getData('/api/site-setting', siteSettingQuery, siteSettingSchema);
-        const data = {
-          portalName: s.portalName,
-          unit: s.unit ?? null,
-          baseUrl: s.baseUrl ?? null,
-          contactEmail: s.contactEmail ?? null,
-          contactPhone: s.contactPhone ?? null,
-          address: s.address ?? null,
-          footerText: s.footerText ?? null,
-        };
+        const data = toSiteSettingEntry(await source.client.getData('/api/site-setting', siteSettingRead, siteSettingSchema));
         store.set({ id: SITE_ID, data: await parseData({ id: SITE_ID, data }), digest });
       }),
   };
@@ -253,7 +244,7 @@ export const articleLoader = (): Loader => {
     name: 'strapi-articles',
     manifestKey: 'articles',
     path: '/api/articles',
-    query: articleQuery,
+    query: articleRead,
     // cms/src/api/site-articles: every published article in this shape, cheaper for Strapi, for the cold build.
     bulk: { path: '/api/site-articles', pageSize: 250 },
     schema: articleEntrySchema,
@@ -268,10 +259,10 @@ export const articleLoader = (): Loader => {
   });
 };
 export const categoryLoader = (): Loader =>
-  strapiCollectionLoader({ name: 'strapi-categories', manifestKey: 'categories', path: '/api/categories', query: categoryQuery, schema: categoryEntrySchema, convert: toCategoryEntry });
+  strapiCollectionLoader({ name: 'strapi-categories', manifestKey: 'categories', path: '/api/categories', query: categoryRead, schema: categoryEntrySchema, convert: toCategoryEntry });
 export const personLoader = (): Loader =>
-  strapiCollectionLoader({ name: 'strapi-people', manifestKey: 'people', path: '/api/people', query: personQuery, schema: personEntrySchema, convert: toPersonEntry });
+  strapiCollectionLoader({ name: 'strapi-people', manifestKey: 'people', path: '/api/people', query: personRead, schema: personEntrySchema, convert: toPersonEntry });
 export const tagLoader = (): Loader =>
-  strapiCollectionLoader({ name: 'strapi-tags', manifestKey: 'tags', path: '/api/tags', query: tagQuery, schema: tagEntrySchema, convert: toTagEntry });
+  strapiCollectionLoader({ name: 'strapi-tags', manifestKey: 'tags', path: '/api/tags', query: tagRead, schema: tagEntrySchema, convert: toTagEntry });
 export const unitLoader = (): Loader =>
-  strapiCollectionLoader({ name: 'strapi-units', manifestKey: 'units', path: '/api/units', query: unitQuery, schema: unitEntrySchema, convert: toUnitEntry });
+  strapiCollectionLoader({ name: 'strapi-units', manifestKey: 'units', path: '/api/units', query: unitRead, schema: unitEntrySchema, convert: toUnitEntry });

@@ -6,7 +6,8 @@ import axios from 'axios';
 import pLimit from 'p-limit';
 import pRetry from 'p-retry';
 import type { SyncManifest } from './strapi-schemas';
-import { absoluteMediaUrl, type PhotoCheck } from './to-entries';
+import { absoluteMediaUrl } from '@toa-soan/cms/newsroom/media';
+import type { PhotoCheck } from './to-entries';
 
 /**
  * For the CMS's own uploads (`<CMS_URL>/uploads/…`), the answer of the sync manifest, which lists

@@ -5,7 +5,7 @@
  */
 import qs from 'qs';
 
-export type QueryValue = string | number | boolean | QueryValue[] | { [key: string]: QueryValue };
-export type Query = Record<string, QueryValue>;
+export type QueryValue = string | number | boolean | readonly QueryValue[] | { readonly [key: string]: QueryValue };
+export type Query = Readonly<Record<string, QueryValue>>;
 
 export const toQueryString = (query: Query): string => qs.stringify(query, { encodeValuesOnly: true });

@@ -3,17 +3,20 @@
  * the parts that were broken (a photo whose file is gone, a photo without image) are left out
  * and each problem is reported by the loader under the article's name.
  */
+import type { z } from 'astro/zod';
 import {
   articleSchema,
   categorySchema,
   mediaSchema,
   personSchema,
+  siteSettingSchema,
   tagSchema,
   unitSchema,
   type BlockNode,
   type StrapiCreditedPhoto,
 } from './strapi-schemas';
-import type { ArticleSource, BodyEntry, CategoryEntry, PersonEntry, PhotoEntry, TagEntry, UnitEntry } from './entries';
+import type { ArticleSource, BodyEntry, CategoryEntry, PersonEntry, PhotoEntry, SiteSettingEntry, TagEntry, UnitEntry } from './entries';
+import { absoluteMediaUrl } from '@toa-soan/cms/newsroom/media';
 
 /** Answers null when the file at `url` can be fetched, else a short reason. */
 export type PhotoCheck = (url: string) => Promise<string | null>;
@@ -33,10 +36,6 @@ function describe(raw: unknown, kind: string, nameField: string): { id: string; 
 function invalid(error: { issues: Array<{ path: PropertyKey[]; message: string }> }): string {
   const issue = error.issues[0];
   return `invalid data at ${issue?.path.map(String).join('.') || 'root'}: ${issue?.message}`;
-}
-
-export function absoluteMediaUrl(url: string, cmsUrl: string): string {
-  return new URL(url, `${cmsUrl}/`).toString();
 }
 
 async function toPhoto(
@@ -76,8 +75,8 @@ export async function toArticleEntry(raw: unknown, cmsUrl: string, checkPhoto: P
 
   const body: BodyEntry[] = [];
   for (const [i, item] of (a.body ?? []).entries()) {
-    if (item.__component === 'body.text' && 'content' in item) {
-      body.push({ kind: 'text', blocks: item.content as BlockNode[] });
+    if (item.__component === 'body.text') {
+      body.push({ kind: 'text', blocks: (item.content as BlockNode[] | null | undefined) ?? [] });
     } else if (item.__component === 'media.credited-photo' && 'caption' in item) {
       const p = await photo(item as StrapiCreditedPhoto, `body photo ${i + 1}`);
       if (p) body.push({ kind: 'photo', photo: p });
@@ -106,11 +105,10 @@ export async function toArticleEntry(raw: unknown, cmsUrl: string, checkPhoto: P
         gallery,
         categoryId: a.category?.documentId ?? null,
         tagIds: (a.tags ?? []).map((t) => t.documentId),
-        byline: (a.byline ?? []).map((c) => ({
-          role: c.role,
-          personId: c.person?.documentId ?? null,
-          outlet: c.outlet?.trim() || null,
-        })),
+        byline: (a.byline ?? []).flatMap((c, i) => {
+          if (!c.role) problems.push(`byline credit ${i + 1}: no role; left out`);
+          return c.role ? [{ role: c.role, personId: c.person?.documentId ?? null, outlet: c.outlet?.trim() || null }] : [];
+        }),
         publicationDate: new Date(publicationDate).toISOString(),
         updatedAt: a.updatedAt,
         unitId: a.unit?.documentId ?? null,
@@ -161,5 +159,28 @@ export async function toUnitEntry(raw: unknown): Promise<Converted<UnitEntry>> {
       description: description?.trim() || null,
       successorId: successor?.documentId ?? null,
     },
+  };
+}
+
+/** A portal whose settings were never saved: a generic name, nothing else. */
+export const DEFAULT_SITE_SETTING: SiteSettingEntry = {
+  portalName: 'Cổng thông tin điện tử',
+  unit: null,
+  baseUrl: null,
+  contactEmail: null,
+  contactPhone: null,
+  address: null,
+  footerText: null,
+};
+
+export function toSiteSettingEntry(s: z.infer<typeof siteSettingSchema>): SiteSettingEntry {
+  return {
+    portalName: s.portalName,
+    unit: s.unit ?? null,
+    baseUrl: s.baseUrl ?? null,
+    contactEmail: s.contactEmail ?? null,
+    contactPhone: s.contactPhone ?? null,
+    address: s.address ?? null,
+    footerText: s.footerText ?? null,
   };
 }

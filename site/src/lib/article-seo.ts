@@ -1,4 +1,5 @@
 /** Structured data for an article page: schema.org NewsArticle. */
+import { creatorRole } from '@toa-soan/cms/newsroom/byline';
 import type { Article } from './model';
 import type { SiteSettingEntry } from '../cms/entries';
 import { xmlSafeDeep } from './xml-safe';
@@ -8,7 +9,9 @@ export function newsArticleJsonLd(
   site: SiteSettingEntry,
   urls: { page: string; image?: string | undefined; personUrl: (path: string) => string },
 ): Record<string, unknown> {
-  const writers = article.credits.filter((c) => c.role === 'writer');
+  // Who the article is by, as the feed names it: the writers, else the editor or the source outlet.
+  const role = creatorRole(article.byline.map((g) => g.role));
+  const authors = article.credits.filter((c) => c.role === role);
   // Its text comes XML-safe from the CMS client; cleaned again here, at the output, so a control
   // character never reaches search engines' structured data whatever path the text took.
   return xmlSafeDeep({
@@ -23,7 +26,7 @@ export function newsArticleJsonLd(
     inLanguage: 'vi',
     articleSection: article.category?.name,
     keywords: article.tags.map((t) => t.name).join(', ') || undefined,
-    author: writers.map((c) =>
+    author: authors.map((c) =>
       c.person ? { '@type': 'Person', name: c.person.name, url: urls.personUrl(c.person.url) } : { '@type': 'Organization', name: c.outlet },
     ),
     publisher: { '@type': 'GovernmentOrganization', name: article.unit?.name ?? site.unit ?? site.portalName },

@@ -4,7 +4,8 @@
  */
 import { getRssString, type RSSFeedItem } from '@astrojs/rss';
 import type { PhotoEntry } from '../cms/entries';
-import { creatorNames, photoCreditText } from './byline';
+import { bylineText, creatorNames } from '@toa-soan/cms/newsroom/byline';
+import { photoCreditText } from '@toa-soan/cms/newsroom/photo-credit';
 import { articleBody, type Article } from './model';
 import { escapeHtml, renderBlocks } from './rich-text';
 import { xmlSafe } from './xml-safe';
@@ -37,8 +38,7 @@ export async function feedItem(article: Article, absolute: (path: string) => str
     parts.push(block.kind === 'text' ? renderBlocks(block.blocks, { mediaUrl }) : figure(block.photo, await imageOf(block.photo)));
   }
   for (const photo of article.gallery) parts.push(figure(photo, await imageOf(photo)));
-  const credits = article.byline.flatMap((g) => g.names.map((n) => `${g.label}: ${n.name}`));
-  if (credits.length > 0) parts.push(`<p>${xml(credits.join(' – '))}</p>`);
+  if (article.byline.length > 0) parts.push(`<p>${xml(bylineText(article.byline))}</p>`);
 
   const custom: string[] = creatorNames(article.byline).map((name) => `<dc:creator>${xml(name)}</dc:creator>`);
   if (article.cover) {

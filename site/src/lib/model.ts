@@ -5,7 +5,7 @@
  */
 import { readBody } from '../cms/article-bodies';
 import type { ArticleEntry, BodyEntry, CategoryEntry, PersonEntry, SiteSettingEntry, TagEntry, UnitEntry } from '../cms/entries';
-import type { CreditRole } from '../cms/strapi-schemas';
+import type { CreditRole } from '@toa-soan/cms/newsroom/roles';
 import { groupByline, type BylineGroup, type BylineName } from './byline';
 import { localDate } from './dates';
 import { articleUrl, categoryUrl, personUrl, tagUrl, unitUrl } from './urls';

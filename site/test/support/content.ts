@@ -10,6 +10,7 @@ import sharp from 'sharp';
 export interface TestContent {
   published: Array<{ title: string; slug: string; writer: string; photographer: string; credit: string; caption: string }>;
   draftSlug: string;
+  draftTitle: string;
   brokenPhotoSlug: string;
   /** Puts the deleted photo file back, so the broken article can be built whole. */
   restorePhoto(): Promise<void>;
@@ -111,6 +112,7 @@ export async function createTestContent(cmsUrl: string, token: string, publicDir
   return {
     published,
     draftSlug: 'ban-nhap',
+    draftTitle: 'Bản nháp chưa đăng',
     brokenPhotoSlug: 'anh-bi-mat',
     restorePhoto: async () => writeFile(doomedFile, await jpeg(doomedColor)),
   };

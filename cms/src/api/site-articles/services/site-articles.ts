@@ -1,6 +1,6 @@
 /**
  * Published articles in bulk, in the exact shape of `GET /api/articles?status=published` with the
- * site's fields/populate (site/src/cms/strapi-schemas.ts, articleQuery), for the site's cold build.
+ * site's article read (src/site-read/queries.ts, articleRead), for the site's cold build.
  *
  * Reads through the query engine with a fixed select and populate instead of the core controller
  * (query validation, document service, output sanitiser). On 1,000 articles, one page at a time,
@@ -8,8 +8,9 @@
  * for a token (permission checks per relation, lodash traversal of every component); this read
  * takes ~35 ms. Nothing needs sanitising: everything selected is public by construction (no
  * private field, authors, internal keys or draft; relations as documentId only; media as
- * url/size/alt/mime), and only published rows are read. The SELECT/POPULATE below must follow
- * articleQuery: cms/test/site-articles.test.ts compares both answers.
+ * url/size/alt/mime), and only published rows are read. SELECT/POPULATE are the site's own read
+ * translated for the query engine, so they cannot drift from it; cms/test/site-articles.test.ts
+ * still compares both answers.
  *
  * Every page is read from the articles themselves. A cache of each article's JSON made at publish
  * time was tried and removed: it saved ~1.5 s of Strapi CPU on a 10,000-article pull that already
@@ -17,25 +18,13 @@
  * publishing and cache coherence across transactions (site/CACHES.md).
  */
 import type { Core } from '@strapi/strapi';
+import { articleRead, queryEngineParams } from '../../../site-read';
 
 const ARTICLE = 'api::article.article';
 
 export const MAX_PAGE_SIZE = 500;
 
-const MEDIA = { select: ['id', 'documentId', 'url', 'width', 'height', 'alternativeText', 'mime'] };
-const PHOTO = { select: ['id', 'caption', 'credit'], populate: { image: MEDIA } };
-const REF = { select: ['id', 'documentId'] };
-
-const SELECT = ['id', 'documentId', 'title', 'slug', 'sapo', 'publicationDate', 'publishedAt', 'updatedAt', 'featured'];
-const POPULATE = {
-  body: { on: { 'body.text': { select: ['id', 'content'] }, 'media.credited-photo': PHOTO } },
-  cover: PHOTO,
-  gallery: PHOTO,
-  category: REF,
-  tags: REF,
-  unit: REF,
-  byline: { select: ['id', 'role', 'outlet'], populate: { person: REF } },
-};
+const { select: SELECT, populate: POPULATE } = queryEngineParams(ARTICLE, articleRead);
 const PUBLISHED = { publishedAt: { $notNull: true } };
 
 export interface Pagination {

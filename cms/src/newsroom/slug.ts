@@ -1,25 +1,7 @@
-/**
- * Vietnamese-aware slugs for URLs: "Đảng ủy xã Thạnh Lợi" → "dang-uy-xa-thanh-loi".
- *
- * NFD splits every accented letter into its base letter and combining marks (tone marks and
- * the circumflex/breve/horn of â ă ê ô ơ ư), which are then dropped. Đ/đ is a letter of its own,
- * not a d with a mark, so it has to be mapped explicitly.
- */
-export const SLUG_MAX_LENGTH = 80;
+/** Vietnamese-aware slugs for URLs: "Đảng ủy xã Thạnh Lợi" → "dang-uy-xa-thanh-loi". */
+import { foldVietnamese } from './fold';
 
-/**
- * Lowercase ASCII words separated by single spaces: "Đảng ủy xã Tân Phú!" → "dang uy xa tan phu".
- * What slugs are made of, and what the admin search compares (cms/src/documents/search-folding.ts).
- */
-export function foldVietnamese(text: string): string {
-  return text
-    .replace(/[đĐ]/g, 'd')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+export const SLUG_MAX_LENGTH = 80;
 
 export function slugify(text: string, maxLength = SLUG_MAX_LENGTH): string {
   const ascii = foldVietnamese(text).replace(/ /g, '-');
