@@ -70,7 +70,13 @@ async function openArticle(page: Page): Promise<void> {
   await expect.poll(() => page.locator('input[name=title]').inputValue(), { timeout: ADMIN_UPDATE_MS }).toBe(TITLE);
 }
 
-async function reviewState(): Promise<{ reviewState: string; reviewNote: string | null; publishedAt: string | null }> {
+/** The article as readers' API serves it (published version), or undefined while it is not public. */
+async function publicVersion(): Promise<{ publishedAt: string } | undefined> {
+  const res = await axios.get(`${stack.cms.url}/api/articles?filters[documentId][$eq]=${documentId}`);
+  return res.data.data[0];
+}
+
+async function reviewState(): Promise<{ reviewState: string; reviewNote: string | null }> {
   const res = await axios.get(`${stack.cms.url}/content-manager/collection-types/api::article.article/${documentId}`, {
     headers: { Authorization: `Bearer ${stack.cms.admin.jwt}` },
   });
@@ -96,7 +102,7 @@ describe('editorial workflow: reporter, editor, publisher', () => {
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     // The scheduling task looks every 5 s instead of 30 s: the journey waits for it.
-    stack = await startStack({ cmsEnv: { SCHEDULED_PUBLISHING_RULE: '*/5 * * * * *' } });
+    stack = await startStack({ cmsEnv: { SCHEDULED_PUBLISHING_RULE: '*/5 * * * * *' }, preview: true });
     browser = await launchBrowser();
     const jwt = stack.cms.admin.jwt;
     accounts.reporter = await createNewsroomAccount(stack.cms.url, jwt, 'reporter', { firstname: 'Phóng', lastname: 'viên' });
@@ -128,7 +134,8 @@ describe('editorial workflow: reporter, editor, publisher', () => {
       expect(await page.getByRole('button', { name: /^xuất bản$/i }).count()).toBe(0);
       await runReviewAction(page, /^gửi duyệt$/i);
     });
-    expect(await reviewState()).toMatchObject({ reviewState: 'cho-duyet', publishedAt: null });
+    expect(await reviewState()).toMatchObject({ reviewState: 'cho-duyet' });
+    expect(await publicVersion()).toBeUndefined();
   });
 
   it('the editor returns it with a note, which the reporter reads', async () => {
@@ -160,7 +167,23 @@ describe('editorial workflow: reporter, editor, publisher', () => {
       await expect.poll(() => page.locator('textarea[name=sapo]').inputValue(), { timeout: ADMIN_UPDATE_MS }).toBe(FIXED_SAPO);
       await runReviewAction(page, /^duyệt bài$/i);
     });
-    expect(await reviewState()).toMatchObject({ reviewState: 'da-duyet', publishedAt: null });
+    expect(await reviewState()).toMatchObject({ reviewState: 'da-duyet' });
+    expect(await publicVersion()).toBeUndefined();
+  });
+
+  it('the publisher previews the draft as readers will see it', async () => {
+    await deskOf('publisher', 'preview', async (page) => {
+      await openArticle(page);
+      await page.getByRole('link', { name: /mở bản xem trước|open preview/i }).click();
+      await page.waitForURL(/\/preview(\?|$)/);
+      const frame = page.frameLocator('iframe[data-testid="preview-iframe"]');
+      await frame.locator('h1').filter({ hasText: TITLE }).waitFor({ timeout: ADMIN_UPDATE_MS });
+      expect(await frame.locator('.preview-notice strong').textContent()).toBe('Bản xem trước — chưa xuất bản');
+      // The reporter's fixed sapo, in the site's own article layout and header.
+      expect(await frame.locator('.sapo').innerText()).toBe(FIXED_SAPO);
+      expect(await frame.getByRole('banner').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-preview-desktop.png') });
+    });
   });
 
   it('the publisher schedules it a minute ahead; the site, its feed and its search follow by themselves', async () => {
@@ -169,12 +192,10 @@ describe('editorial workflow: reporter, editor, publisher', () => {
       scheduledFor = await scheduleArticle(page, 60_000);
     });
     // Still a draft until due: nothing is public before the time the publisher chose.
-    const before = await axios.get(`${stack.cms.url}/api/articles?filters[documentId][$eq]=${documentId}`);
-    expect(before.data.data).toEqual([]);
+    if (Date.now() < scheduledFor.getTime() - 5_000) expect(await publicVersion()).toBeUndefined();
 
     await waitForSiteText(`${stack.siteUrl}/`, TITLE, LIVE_TIMEOUT_MS, () => `rebuild service: ${stack.rebuildLog().slice(-3000)}`);
-    const state = await reviewState();
-    expect(new Date(state.publishedAt!).getTime()).toBeGreaterThanOrEqual(scheduledFor.getTime());
+    expect(new Date((await publicVersion())!.publishedAt).getTime()).toBeGreaterThanOrEqual(scheduledFor.getTime());
 
     const feed = await axios.get<string>(`${stack.siteUrl}/rss.xml`, { responseType: 'text' });
     expect(feed.data).toContain(TITLE);
