@@ -18,9 +18,9 @@ export interface ArticleDraft {
   paragraph: string;
   categoryName: string;
   /** `credit` as the editor types it, label included ("Ảnh: …") as it looks in print. */
-  cover: { fileName: string; jpeg: Buffer; caption: string; credit: string };
+  cover?: { fileName: string; jpeg: Buffer; caption: string; credit: string };
   /** A tag that does not exist yet, created from the tags field ("Tạo mục liên kết") by its name only. */
-  newTagName: string;
+  newTagName?: string;
   /**
    * Byline lines in order. `create: true` makes the person from the line's person field
    * ("Tạo mục liên kết") by name only; otherwise the person exists in the CMS and is picked.
@@ -47,6 +47,15 @@ export async function logIn(page: Page, cmsUrl: string, email: string, password:
 }
 
 export async function writeAndPublishArticle(page: Page, cmsUrl: string, draft: ArticleDraft): Promise<void> {
+  await writeArticle(page, cmsUrl, draft);
+  // Only an approved article is published (cms/src/workflow/review.ts): the Trưởng ban approves
+  // ("Duyệt bài", offered once the form has no unsaved change), then publishes.
+  await runReviewAction(page, /^duyệt bài$/i);
+  await publishArticle(page);
+}
+
+/** Writes a new article in the form and saves it as a draft ("Lưu"). */
+export async function writeArticle(page: Page, cmsUrl: string, draft: ArticleDraft): Promise<void> {
   await page.goto(`${cmsUrl}/admin/content-manager/collection-types/api::article.article/create`);
   await page.locator('input[name=title]').waitFor();
   // Strapi's "new Media Library" announcement banner sits over the top of the page.
@@ -69,11 +78,13 @@ export async function writeAndPublishArticle(page: Page, cmsUrl: string, draft: 
   await editor.click();
   await page.keyboard.type(draft.paragraph);
 
-  // Cover: the first empty-component button on the page is the cover's (body is a dynamic zone).
-  await page.getByRole('button', { name: text('no entry yet', 'chưa có') }).first().click();
-  await uploadIntoMediaField(page, draft.cover.fileName, draft.cover.jpeg);
-  await page.locator('[name="cover.caption"]').fill(draft.cover.caption);
-  await page.locator('[name="cover.credit"]').fill(draft.cover.credit);
+  if (draft.cover) {
+    // Cover: the first empty-component button on the page is the cover's (body is a dynamic zone).
+    await page.getByRole('button', { name: text('no entry yet', 'chưa có') }).first().click();
+    await uploadIntoMediaField(page, draft.cover.fileName, draft.cover.jpeg);
+    await page.locator('[name="cover.caption"]').fill(draft.cover.caption);
+    await page.locator('[name="cover.credit"]').fill(draft.cover.credit);
+  }
 
   await pickRelation(page, 'category', draft.categoryName);
 
@@ -82,7 +93,7 @@ export async function writeAndPublishArticle(page: Page, cmsUrl: string, draft: 
   // created but left unattached. So the editor saves the draft ("Lưu") before creating anything.
   await saveDraft(page);
 
-  await createInRelationPopup(page, 'tags', draft.newTagName, draft.onCreatePopup);
+  if (draft.newTagName) await createInRelationPopup(page, 'tags', draft.newTagName, draft.onCreatePopup);
 
   for (const [index, credit] of draft.byline.entries()) {
     // The first line comes from the empty placeholder, later ones from "Add an entry".
@@ -93,22 +104,44 @@ export async function writeAndPublishArticle(page: Page, cmsUrl: string, draft: 
     if (credit.create) await createInRelationPopup(page, `byline.${index}.person`, credit.personName, draft.onCreatePopup);
     else await pickRelation(page, `byline.${index}.person`, credit.personName);
   }
-
-  // Only an approved article is published (cms/src/workflow/review.ts): the Trưởng ban saves, approves
-  // ("Duyệt bài", offered once the form has no unsaved change), then publishes.
   await saveDraft(page);
-  const approved = page.waitForResponse(
+}
+
+/**
+ * Runs a review button of the edit view ("Gửi duyệt", "Duyệt bài", "Trả lại": cms/src/admin/
+ * workflow-actions.tsx) and waits for the update it sends. Past the first two, a panel's actions
+ * sit in its "Thêm thao tác" menu beside "Xuất bản"; a reporter, who cannot publish, sees them as
+ * buttons. `inDialog` fills the action's dialog (the note of "Trả lại") and confirms it.
+ */
+export async function runReviewAction(page: Page, label: RegExp, inDialog?: (dialog: Locator) => Promise<void>): Promise<void> {
+  const updated = page.waitForResponse(
     (res) => res.request().method() === 'PUT' && /\/collection-types\/api::article\.article\/[^/?]+(\?|$)/.test(res.url()),
   );
-  // Past the first two, a panel's actions sit in its "Thêm thao tác" menu beside "Xuất bản".
-  const publishButton = page.getByRole('button', { name: text('^publish$', '^xuất bản$') });
+  // Not awaited if a click below fails first: that failure is the one to report.
+  updated.catch(() => {});
+  const main = page.getByRole('main');
+  const button = main.getByRole('button', { name: label });
   const moreActions = page.getByRole('button', { name: text('^more document actions$', '^thêm thao tác$') });
-  const panel = page.locator('div', { has: publishButton }).filter({ has: moreActions }).last();
-  await panel.locator(moreActions).click();
-  await page.getByRole('menuitem', { name: /duyệt bài/i }).click();
-  const approval = await approved;
-  if (!approval.ok()) throw new Error(`Approving answered ${approval.status()}: ${(await approval.text()).slice(0, 500)}`);
+  // The panel's own menu: the innermost block holding "Lưu" and a menu (body blocks have menus too).
+  const panelMenu = main
+    .locator('div', { has: page.getByRole('button', { name: text('^save$', '^lưu$') }) })
+    .filter({ has: moreActions })
+    .last()
+    .locator(moreActions);
+  await button.or(panelMenu).first().waitFor();
+  if (await button.count()) await button.first().click();
+  else {
+    await panelMenu.click();
+    await page.getByRole('menuitem', { name: label }).click();
+  }
+  if (inDialog) await inDialog(page.getByRole('dialog'));
+  const response = await updated;
+  if (!response.ok()) throw new Error(`"${label.source}" answered ${response.status()}: ${(await response.text()).slice(0, 500)}\n${await visibleErrors(page)}`);
+}
 
+/** "Xuất bản" on the open article, by a Trưởng ban; throws with what the admin shows if refused. */
+export async function publishArticle(page: Page): Promise<void> {
+  const publishButton = page.getByRole('button', { name: text('^publish$', '^xuất bản$') });
   const published = page.waitForResponse(
     (res) => res.request().method() === 'POST' && /\/api::article\.article\/(actions\/publish|[^/]+\/actions\/publish)/.test(res.url()),
     { timeout: 20_000 },
@@ -123,7 +156,7 @@ export async function writeAndPublishArticle(page: Page, cmsUrl: string, draft: 
 }
 
 /** "Lưu": saves the draft; a new article gets its own address (…/api::article.article/<documentId>). */
-async function saveDraft(page: Page): Promise<void> {
+export async function saveDraft(page: Page): Promise<void> {
   const saved = page.waitForResponse(
     (res) => ['POST', 'PUT'].includes(res.request().method()) && /\/collection-types\/api::article\.article(\/[^/?]+)?(\?|$)/.test(res.url()),
   );
@@ -219,4 +252,23 @@ export async function searchArticleList(page: Page, query: string): Promise<void
 export async function listedTitles(page: Page): Promise<string[]> {
   const rows = page.getByRole('main').locator('tbody tr');
   return (await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1]?.textContent?.trim() ?? ''))).filter(Boolean);
+}
+
+/**
+ * The Trưởng ban's "Hẹn giờ đăng": types a date and a time (Vietnam time, as the newsroom's
+ * PCs are set) into the field's date and time pickers, at least `aheadMs` from now on a whole
+ * minute, and saves. Returns the instant chosen.
+ */
+export async function scheduleArticle(page: Page, aheadMs: number): Promise<Date> {
+  const minute = 60_000;
+  const at = new Date(Math.ceil((Date.now() + aheadMs) / minute) * minute);
+  const part = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', ...options }).format(at);
+  const field = page.getByRole('main').locator('label', { hasText: /^Hẹn giờ đăng/ }).locator('xpath=ancestor::div[count(.//input) >= 2][1]');
+  const [date, time] = [field.locator('input').nth(0), field.locator('input').nth(1)];
+  await date.fill(part({ day: '2-digit', month: '2-digit', year: 'numeric' }));
+  await date.press('Tab');
+  await time.fill(part({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+  await time.press('Tab');
+  await saveDraft(page);
+  return at;
 }

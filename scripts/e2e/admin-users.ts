@@ -13,31 +13,43 @@ export interface AdminAccount {
   jwt: string;
 }
 
-const PUBLISHER_ROLE = 'toa-soan-truong-ban';
+/** The newsroom's admin roles by the code they are found by (cms/src/workflow/roles.ts). */
+const ROLE_CODES = {
+  reporter: 'toa-soan-phong-vien',
+  editor: 'toa-soan-bien-tap-vien',
+  publisher: 'toa-soan-truong-ban',
+} as const;
+export type NewsroomRole = keyof typeof ROLE_CODES;
 
 async function adminApi<T>(cmsUrl: string, jwt: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
   return (await strapiRequest<{ data: T }>({ url: cmsUrl, token: jwt }, method, path, body)).data;
 }
 
 /**
- * Creates an active admin user holding the newsroom's Trưởng ban biên tập role (approves and
- * publishes, cms/src/workflow/roles.ts) and logs it in.
+ * Creates an active admin user holding one of the newsroom's roles and logs it in through the API
+ * (the journey then logs in through the login page, once, like a real editor).
  */
-export async function createEditor(cmsUrl: string, superAdminJwt: string, name = { firstname: 'Biên tập', lastname: 'viên' }): Promise<AdminAccount> {
+export async function createNewsroomAccount(
+  cmsUrl: string,
+  superAdminJwt: string,
+  role: NewsroomRole,
+  name: { firstname: string; lastname: string },
+): Promise<AdminAccount> {
   const roles = await adminApi<Array<{ id: number; code: string }>>(cmsUrl, superAdminJwt, 'GET', '/admin/roles');
-  const editorRole = roles.find((role) => role.code === PUBLISHER_ROLE);
-  if (!editorRole) throw new Error(`No Trưởng ban biên tập role (${PUBLISHER_ROLE}) among ${roles.map((r) => r.code).join(', ')}`);
+  const found = roles.find((candidate) => candidate.code === ROLE_CODES[role]);
+  if (!found) throw new Error(`No ${role} role (${ROLE_CODES[role]}) among ${roles.map((r) => r.code).join(', ')}`);
 
-  const email = `bientap-${randomBytes(3).toString('hex')}@toasoan.test`;
-  const password = `Editor-${randomBytes(9).toString('base64url')}1a`;
-  const user = await adminApi<{ id: number }>(cmsUrl, superAdminJwt, 'POST', '/admin/users', {
-    ...name,
-    email,
-    roles: [editorRole.id],
-  });
+  const email = `${role}-${randomBytes(3).toString('hex')}@toasoan.test`;
+  const password = `Newsroom-${randomBytes(9).toString('base64url')}1a`;
+  const user = await adminApi<{ id: number }>(cmsUrl, superAdminJwt, 'POST', '/admin/users', { ...name, email, roles: [found.id] });
   // An invited user is inactive until registered; setting a password and isActive skips the e-mail.
   await adminApi(cmsUrl, superAdminJwt, 'PUT', `/admin/users/${user.id}`, { password, isActive: true });
-  // No preferred language is set: the journey checks that the admin is Vietnamese by default.
+  // No preferred language is set: the journeys check that the admin is Vietnamese by default.
   const jwt = await adminLogin(cmsUrl, email, password);
   return { id: user.id, email, password, jwt };
+}
+
+/** The editor of the one-person journey: a Trưởng ban biên tập, who approves and publishes. */
+export function createEditor(cmsUrl: string, superAdminJwt: string): Promise<AdminAccount> {
+  return createNewsroomAccount(cmsUrl, superAdminJwt, 'publisher', { firstname: 'Biên tập', lastname: 'viên' });
 }

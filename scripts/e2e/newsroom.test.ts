@@ -51,7 +51,7 @@ let stack: Stack;
 let browser: Browser;
 let editor: AdminAccount;
 let photographer: Person;
-let draft: ArticleDraft;
+let draft: ArticleDraft & { cover: NonNullable<ArticleDraft['cover']> };
 /** The editor's admin tab, kept logged in across the admin steps (Strapi rate-limits logins). */
 let adminContext: BrowserContext | undefined;
 let adminPage: Page;

@@ -9,6 +9,7 @@ import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildPreviewServer, SITE_DIR, startPreviewServer } from '../lib/preview-server';
 import { startStaticServer } from '../lib/static-server';
 import { REPO_DIR } from '../rebuild/site-build';
 import { startRebuildService, type RebuildService } from '../rebuild/service';
@@ -21,12 +22,18 @@ export interface Stack {
   /** Where readers open the site, e.g. http://127.0.0.1:40555 */
   siteUrl: string;
   rebuild: RebuildService;
+  /** The draft preview server the admin's "Mở bản xem trước" opens, when asked for. */
+  previewUrl?: string;
   /** The rebuild service's log lines so far, for failure messages. */
   rebuildLog(): string;
   stop(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+/**
+ * `cmsEnv`: more CMS settings for one journey, e.g. a scheduling task that looks every few seconds;
+ * `preview`: also build and run the draft preview server (site/preview) and give Strapi its address.
+ */
+export async function startStack(options: { cmsEnv?: Record<string, string>; preview?: boolean } = {}): Promise<Stack> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-e2e-'));
   const reaper = startOrphanReaper(workDir);
   const stops: Array<() => Promise<void>> = [
@@ -51,10 +58,12 @@ export async function startStack(): Promise<Stack> {
   });
   try {
     // Every address is fixed up front: Strapi needs the webhook URL, the builds need both origins.
-    const [cmsPort, sitePort, rebuildPort] = [await freePort(), await freePort(), await freePort()];
+    const [cmsPort, sitePort, rebuildPort, previewPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const cmsUrl = `http://127.0.0.1:${cmsPort}`;
     const siteUrl = `http://127.0.0.1:${sitePort}`;
+    const previewUrl = options.preview ? `http://127.0.0.1:${previewPort}` : undefined;
     const secret = randomBytes(16).toString('hex');
+    const preview = { PREVIEW_SECRET: randomBytes(24).toString('hex'), PREVIEW_TOKEN: randomBytes(24).toString('hex') };
 
     const rebuild = await startRebuildService(
       {
@@ -77,7 +86,13 @@ export async function startStack(): Promise<Stack> {
     const cms = await startCms({
       port: cmsPort,
       serveAdmin: true,
-      env: { SEED_DEMO_CONTENT: 'true', REBUILD_WEBHOOK_URL: rebuild.server.webhookUrl, REBUILD_WEBHOOK_SECRET: secret },
+      env: {
+        SEED_DEMO_CONTENT: 'true',
+        REBUILD_WEBHOOK_URL: rebuild.server.webhookUrl,
+        REBUILD_WEBHOOK_SECRET: secret,
+        ...(previewUrl ? { PREVIEW_URL: previewUrl, ...preview } : {}),
+        ...options.cmsEnv,
+      },
     });
     stops.push(() => cms.stop());
     await appendFile(path.join(workDir, '.reap'), `${path.dirname(cms.publicDir)}\n`);
@@ -87,7 +102,24 @@ export async function startStack(): Promise<Stack> {
 
     const site = await startStaticServer({ root: rebuild.rebuilder.folders.currentLink, port: sitePort, host: '127.0.0.1' });
     stops.push(() => site.stop());
-    return { cms, siteUrl, rebuild, rebuildLog: () => log.join('\n'), stop };
+
+    if (previewUrl) {
+      // Inside site/: the server bundle imports its packages from site's node_modules.
+      const outDir = await mkdtemp(path.join(SITE_DIR, 'node_modules', '.toa-soan-e2e-preview-'));
+      stops.push(() => rm(outDir, { recursive: true, force: true }));
+      await buildPreviewServer({ cmsUrl, siteUrl, outDir });
+      const server = await startPreviewServer({
+        port: previewPort,
+        cmsUrl,
+        siteUrl,
+        strapiToken: preview.PREVIEW_TOKEN,
+        previewSecret: preview.PREVIEW_SECRET,
+        cmsPublicUrl: cmsUrl,
+        outDir,
+      });
+      stops.push(() => server.stop());
+    }
+    return { cms, siteUrl, rebuild, previewUrl, rebuildLog: () => log.join('\n'), stop };
   } catch (error) {
     await stop();
     throw error;

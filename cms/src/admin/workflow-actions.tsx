@@ -91,9 +91,34 @@ const ReturnToReporter: DocumentActionComponent = (props) => {
   };
 };
 
+const PUBLISH_PERMISSION = 'plugin::content-manager.explorer.publish';
+
+/**
+ * Strapi shows "Xuất bản" greyed out to whoever may not publish, and it takes the panel's first
+ * place: a Phóng viên's "Gửi duyệt" then sits hidden in the "Thêm thao tác" menu. For them the
+ * publish and unpublish actions are left out, so their own step is a button of the panel. The
+ * original is still called on every render: the hooks inside it run in the same order.
+ */
+function onlyForPublishers(action: DocumentActionComponent): DocumentActionComponent {
+  const Wrapped: DocumentActionComponent = (props) => {
+    const description = action(props);
+    const permissions = useAuth('PublishGuard', (state) => state.permissions) as Array<{ action: string; subject?: string | null }>;
+    const canPublish = permissions.some((permission) => permission.action === PUBLISH_PERMISSION && permission.subject === props.model);
+    return canPublish ? description : null;
+  };
+  return Object.assign(Wrapped, { type: action.type, position: action.position });
+}
+
 export function registerWorkflowActions(app: Pick<StrapiApp, 'getPlugin'>): void {
   const contentManager = app.getPlugin('content-manager').apis as {
     addDocumentAction(add: (actions: DocumentActionComponent[]) => DocumentActionComponent[]): void;
   };
-  contentManager.addDocumentAction((actions) => [...actions, SubmitForReview, Approve, ReturnToReporter]);
+  // The panel shows its first two actions and puts the rest in "Thêm thao tác": after "Xuất bản"
+  // (publishers only) and "Lưu" come the review steps, so a reporter sees "Gửi duyệt" and an
+  // editor "Duyệt bài" beside "Lưu", before Strapi's own unpublish and discard.
+  contentManager.addDocumentAction((actions) => {
+    const guarded = actions.map((action) => (action.type === 'publish' || action.type === 'unpublish' ? onlyForPublishers(action) : action));
+    const first = guarded.filter((action) => action.type === 'publish' || action.type === 'update');
+    return [...first, SubmitForReview, Approve, ReturnToReporter, ...guarded.filter((action) => !first.includes(action))];
+  });
 }
