@@ -68,7 +68,10 @@ async function directFilled(options: FilledCmsOptions): Promise<FilledCms> {
   const publicDir = path.join(options.workDir, 'cms-public');
   const cmsEnv = { ...database.env, CMS_PUBLIC_DIR: publicDir };
   try {
-    const cached = database.file && options.fillCacheDir ? path.join(options.fillCacheDir, await fillKey(options)) : undefined;
+    const cached =
+      database.file && options.fillCacheDir
+        ? path.join(options.fillCacheDir, await fillKey({ articles: options.articles, seed: options.seed, photoCount: options.photos.length }))
+        : undefined;
     let stats: FillStats;
     if (cached && existsSync(path.join(cached, 'stats.json'))) {
       await cp(path.join(cached, 'cms.db'), database.file!);
@@ -132,15 +135,24 @@ async function runDirectFill(options: FilledCmsOptions, cmsEnv: Record<string, s
   return JSON.parse(result.slice('BENCH_FILL '.length)) as FillStats;
 }
 
-/** Dataset and CMS schema in one name: a schema change or another dataset never reuses a fill. */
-async function fillKey(options: FilledCmsOptions): Promise<string> {
+export interface FillKeyInput {
+  articles: number;
+  seed: number;
+  photoCount: number;
+}
+
+/**
+ * Dataset and CMS schema in one name: a schema change or another dataset never reuses a fill.
+ * `dirs` is for tests: the CMS's src folder and the bench's own.
+ */
+export async function fillKey(input: FillKeyInput, dirs = { cmsSrc: path.join(CMS_DIR, 'src'), bench: HERE }): Promise<string> {
   const hash = createHash('sha256');
-  const files = (await readdir(path.join(CMS_DIR, 'src'), { recursive: true })).filter((f) => f.endsWith('.json')).sort();
-  for (const file of files) hash.update(file).update(await readFile(path.join(CMS_DIR, 'src', file)));
-  for (const file of ['dataset.ts', 'text-bank.ts', 'photos.ts', 'fill.ts']) hash.update(await readFile(path.join(HERE, file)));
+  const files = (await readdir(dirs.cmsSrc, { recursive: true })).filter((f) => f.endsWith('.json')).sort();
+  for (const file of files) hash.update(file).update(await readFile(path.join(dirs.cmsSrc, file)));
+  for (const file of ['dataset.ts', 'text-bank.ts', 'photos.ts', 'fill.ts']) hash.update(await readFile(path.join(dirs.bench, file)));
   // The dataset's slugs are the newsroom's (dataset.ts imports them).
-  for (const file of ['slug.ts', 'fold.ts']) hash.update(await readFile(path.join(CMS_DIR, 'src', 'newsroom', file)));
-  return `sqlite-${options.articles}-seed${options.seed}-photos${options.photos.length}-${hash.digest('hex').slice(0, 12)}`;
+  for (const file of ['slug.ts', 'fold.ts']) hash.update(await readFile(path.join(dirs.cmsSrc, 'newsroom', file)));
+  return `sqlite-${input.articles}-seed${input.seed}-photos${input.photoCount}-${hash.digest('hex').slice(0, 12)}`;
 }
 
 /** The harness reads TEST_DATABASE_URL when it starts; set it for that call only. */

@@ -8,8 +8,8 @@
  * from /proc) for each round. With --cpu-prof, Strapi runs with V8's --cpu-prof and writes its
  * profile into DIR when it stops (summarise with profile-summary.ts).
  */
-import { readFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { createCmsClient } from '@toa-soan/site/cms/client';
 import { articleRead } from '@toa-soan/cms/site-read';
 import { startCms } from '../testing/cms-server';
-import { startFilledCms } from './cms';
+import { fillKey, startFilledCms } from './cms';
 import { generatePhotos } from './photos';
 import { findStrapiPid } from './proc';
 
@@ -31,10 +31,11 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** The fill of this many articles for the current schema and dataset (one photo), made if missing. */
 async function cachedFill(articles: number, workDir: string): Promise<string> {
-  const matches = async () => (await readdir(CACHE).catch(() => [])).filter((d) => d.startsWith(`sqlite-${articles}-seed1-`));
-  let found = await matches();
-  if (found.length === 0) {
+  const key = await fillKey({ articles, seed: 1, photoCount: 1 });
+  const cached = path.join(CACHE, key);
+  if (!existsSync(cached)) {
     console.log(`no cached fill of ${articles} articles: filling one`);
     const photos = await generatePhotos(path.join(workDir, 'photos'), 1);
     const filled = await startFilledCms({
@@ -49,10 +50,8 @@ async function cachedFill(articles: number, workDir: string): Promise<string> {
       log: console.log,
     });
     await filled.stop();
-    found = await matches();
   }
-  if (found.length !== 1) throw new Error(`expected one cached fill of ${articles} articles in ${CACHE}, found ${found.join(', ')}`);
-  return path.join(CACHE, found[0]!);
+  return cached;
 }
 
 async function main(): Promise<void> {
