@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import credit from '../src/components/byline/credit.json';
+import article from '../src/api/article/content-types/article/schema.json';
+import { REVIEW_STATES, reviewStateLabels } from '../src/newsroom/desk';
 import { COMPONENT_LABELS, CONTENT_TYPE_LABELS } from '../src/bootstrap/admin-labels';
 import { findPublishingProblems, type StoredArticle } from '../src/documents/publishing-rules';
 import { creditText } from '../src/newsroom/byline';
@@ -16,9 +18,15 @@ describe('newsroom vocabulary in the CMS', () => {
     expect(ROLES).toEqual(credit.attributes.role.enum);
   });
 
+  it('names every review state the article schema stores, and only those', () => {
+    expect(REVIEW_STATES).toEqual(article.attributes.reviewState.enum);
+    for (const language of ['vi', 'en'] as const) expect(Object.keys(reviewStateLabels(language))).toEqual(REVIEW_STATES);
+    expect(CONTENT_TYPE_LABELS['api::article.article']!.reviewState!.description).toContain('cho-duyet = Chờ duyệt');
+  });
+
   const photo = { image: { id: 1 }, caption: 'Quang cảnh.', credit: 'Lê Tính' };
   const text = { __component: 'body.text' as const, content: [{ type: 'paragraph', children: [{ type: 'text', text: 'Nội dung.' }] }] };
-  const article = (role: string): StoredArticle => ({
+  const draftBy = (role: string): StoredArticle => ({
     title: 'Tiêu đề',
     body: [text],
     category: { id: 1 },
@@ -37,7 +45,7 @@ describe('newsroom vocabulary in the CMS', () => {
       expect(roleOptionLabels('en')[role]).toBe(`${english} (${name})`);
       expect(COMPONENT_LABELS['byline.credit']!.role!.description).toContain(`${role} = ${vi}`);
       expect(CONTENT_TYPE_LABELS['api::article.article']!.byline!.description).toContain(vi);
-      const [problem] = findPublishingProblems(article(role));
+      const [problem] = findPublishingProblems(draftBy(role));
       expect(problem?.path).toEqual(['byline', 0, role === 'source' ? 'outlet' : 'person']);
       expect(problem?.message).toContain(`(${name})`);
       expect(creditText(role, 'Minh Khoa')).toBe(`${byline}: Minh Khoa`);

@@ -3,6 +3,7 @@
  * admin's JWT: the journey then logs in through the login page like a real editor.
  */
 import { randomBytes } from 'node:crypto';
+import { DESK_ROLES, type DeskRole } from '@toa-soan/cms/newsroom/desk';
 import { strapiRequest } from '../lib/newsroom-rest';
 import { adminLogin } from '../lib/strapi-admin';
 
@@ -13,13 +14,7 @@ export interface AdminAccount {
   jwt: string;
 }
 
-/** The newsroom's admin roles by the code they are found by (cms/src/workflow/roles.ts). */
-const ROLE_CODES = {
-  reporter: 'toa-soan-phong-vien',
-  editor: 'toa-soan-bien-tap-vien',
-  publisher: 'toa-soan-truong-ban',
-} as const;
-export type NewsroomRole = keyof typeof ROLE_CODES;
+export type { DeskRole as NewsroomRole } from '@toa-soan/cms/newsroom/desk';
 
 async function adminApi<T>(cmsUrl: string, jwt: string, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
   return (await strapiRequest<{ data: T }>({ url: cmsUrl, token: jwt }, method, path, body)).data;
@@ -32,12 +27,13 @@ async function adminApi<T>(cmsUrl: string, jwt: string, method: 'GET' | 'POST' |
 export async function createNewsroomAccount(
   cmsUrl: string,
   superAdminJwt: string,
-  role: NewsroomRole,
+  role: DeskRole,
   name: { firstname: string; lastname: string },
 ): Promise<AdminAccount> {
   const roles = await adminApi<Array<{ id: number; code: string }>>(cmsUrl, superAdminJwt, 'GET', '/admin/roles');
-  const found = roles.find((candidate) => candidate.code === ROLE_CODES[role]);
-  if (!found) throw new Error(`No ${role} role (${ROLE_CODES[role]}) among ${roles.map((r) => r.code).join(', ')}`);
+  const { code } = DESK_ROLES[role];
+  const found = roles.find((candidate) => candidate.code === code);
+  if (!found) throw new Error(`No ${role} role (${code}) among ${roles.map((r) => r.code).join(', ')}`);
 
   const email = `${role}-${randomBytes(3).toString('hex')}@toasoan.test`;
   const password = `Newsroom-${randomBytes(9).toString('base64url')}1a`;

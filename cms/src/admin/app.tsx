@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { Flex, Link, Typography } from '@strapi/design-system';
 import { useFetchClient, type StrapiApp } from '@strapi/strapi/admin';
+import { reviewStateLabels } from '../newsroom/desk';
 import { roleOptionLabels } from '../newsroom/roles';
 import { vietnamese } from './translations/vi';
 import { registerWorkflowActions } from './workflow-actions';
@@ -11,25 +12,12 @@ type RichTextBlocks = Record<string, unknown>;
 /**
  * Enumerations are stored as codes (byline roles writer/editor/photographer/source, review states
  * nhap/cho-duyet/…) so code and the site can rely on them; the admin's enumeration select looks
- * each value up as a message id, so these entries are what editors see in those lists. The
- * roles' labels come from the newsroom vocabulary (src/newsroom/roles.ts).
+ * each value up as a message id, so these entries are what editors see in those lists. Both
+ * come from the newsroom vocabulary (src/newsroom/roles.ts, src/newsroom/desk.ts).
  */
 const enumerationLabels = {
-  vi: {
-    ...roleOptionLabels('vi'),
-    // Review states of an article (src/workflow/review.ts).
-    nhap: 'Nháp',
-    'cho-duyet': 'Chờ duyệt',
-    'da-duyet': 'Đã duyệt',
-    'tra-lai': 'Trả lại',
-  },
-  en: {
-    ...roleOptionLabels('en'),
-    nhap: 'Draft (Nháp)',
-    'cho-duyet': 'Awaiting review (Chờ duyệt)',
-    'da-duyet': 'Approved (Đã duyệt)',
-    'tra-lai': 'Returned (Trả lại)',
-  },
+  vi: { ...roleOptionLabels('vi'), ...reviewStateLabels('vi') },
+  en: { ...roleOptionLabels('en'), ...reviewStateLabels('en') },
 };
 
 /** Where Strapi keeps the admin's language (set by the login page's picker and the profile). */

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Button, Field, Flex, Textarea } from '@strapi/design-system';
 import { unstable_useDocumentActions as useDocumentActions, type DocumentActionComponent, type DocumentActionProps } from '@strapi/content-manager/strapi-admin';
 import { useAuth, useForm, type StrapiApp } from '@strapi/strapi/admin';
+import { DESK_ROLES, SUPER_ADMIN_CODE, type ReviewState } from '../newsroom/desk';
 
 /**
  * Review buttons on an article's edit view (issue 15): "Gửi duyệt", "Duyệt bài", "Trả lại" (with
@@ -12,10 +13,8 @@ import { useAuth, useForm, type StrapiApp } from '@strapi/strapi/admin';
  * the update reloads the document and would drop them.
  */
 const ARTICLE = 'api::article.article';
-const PUBLISHER_ROLES = ['toa-soan-truong-ban', 'strapi-super-admin'];
-const REVIEWER_ROLES = ['toa-soan-bien-tap-vien', ...PUBLISHER_ROLES];
-
-type ReviewState = 'nhap' | 'cho-duyet' | 'da-duyet' | 'tra-lai';
+const PUBLISHER_ROLES: string[] = [DESK_ROLES.publisher.code, SUPER_ADMIN_CODE];
+const REVIEWER_ROLES: string[] = [DESK_ROLES.editor.code, ...PUBLISHER_ROLES];
 
 function useReview(props: DocumentActionProps) {
   const { update } = useDocumentActions();

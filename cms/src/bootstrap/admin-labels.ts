@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { REVIEW_STATE_WORDS, REVIEW_STATES } from '../newsroom/desk';
 import { IMAGE_WIDTHS } from '../newsroom/image-sizes';
 import { ROLE_WORDS, ROLES, roleOptionLabels } from '../newsroom/roles';
 
@@ -47,7 +48,7 @@ export const CONTENT_TYPE_LABELS: Labels = {
     featured: { label: 'Tin nổi bật', description: 'Bật để đưa bài lên khu tin nổi bật ở trang chủ.' },
     reviewState: {
       label: 'Trạng thái duyệt',
-      description: 'nhap = Nháp, cho-duyet = Chờ duyệt, da-duyet = Đã duyệt, tra-lai = Trả lại. Chỉ bài "Đã duyệt" mới xuất bản được.',
+      description: `${REVIEW_STATES.map((state) => `${state} = ${REVIEW_STATE_WORDS[state].vi}`).join(', ')}. Chỉ bài "${REVIEW_STATE_WORDS['da-duyet'].vi}" mới xuất bản được.`,
     },
     reviewNote: { label: 'Ghi chú duyệt bài', description: 'Biên tập viên ghi lý do khi trả lại bài; bắt buộc khi chọn "Trả lại".' },
     scheduledAt: { label: 'Hẹn giờ đăng', description: 'Trưởng ban đặt giờ tự xuất bản cho bài "Đã duyệt"; để trống nếu đăng ngay.' },

@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { currentActor, isReviewed, isReviewer, type Actor } from './actor';
 import { fingerprint, loadArticleContent } from './article-content';
 import { recordAudit } from './audit';
+import { REVIEW_STATES, reviewStateLabels, type ReviewState } from '../newsroom/desk';
 
 /**
  * The review of an article (issue 15), enforced in the document service so the content manager's
@@ -33,14 +34,7 @@ import { recordAudit } from './audit';
  */
 const ARTICLE = 'api::article.article';
 
-export const REVIEW_STATES = ['nhap', 'cho-duyet', 'da-duyet', 'tra-lai'] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
-export const REVIEW_LABELS: Record<ReviewState, string> = {
-  nhap: 'Nháp',
-  'cho-duyet': 'Chờ duyệt',
-  'da-duyet': 'Đã duyệt',
-  'tra-lai': 'Trả lại',
-};
+const REVIEW_LABELS = reviewStateLabels('vi');
 
 /** Audit action for each transition. */
 const TRANSITION_ACTIONS: Record<ReviewState, string> = {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DESK_ROLES, type DeskRole } from '../newsroom/desk';
 
 /**
  * The newsroom's admin roles (issue 15). Their permissions are written here and re-applied at every
@@ -10,12 +11,12 @@ import type { Core } from '@strapi/strapi';
  * (who may approve, that only approved articles are published) live in src/workflow/review.ts.
  */
 export const ROLE_CODES = {
-  reporter: 'toa-soan-phong-vien',
-  editor: 'toa-soan-bien-tap-vien',
-  publisher: 'toa-soan-truong-ban',
+  reporter: DESK_ROLES.reporter.code,
+  editor: DESK_ROLES.editor.code,
+  publisher: DESK_ROLES.publisher.code,
 } as const;
 
-export type NewsroomRole = keyof typeof ROLE_CODES;
+export type NewsroomRole = DeskRole;
 
 const ARTICLE = 'api::article.article';
 const AUDIT = 'api::audit-entry.audit-entry';
@@ -44,7 +45,7 @@ const EDITOR_GRANTS: Grant[] = [
 
 export const ROLES: Record<NewsroomRole, { name: string; description: string; grants: Grant[] }> = {
   reporter: {
-    name: 'Phóng viên',
+    name: DESK_ROLES.reporter.name,
     description: 'Viết bài, sửa bài của mình khi còn là bản nháp, tải ảnh lên, gửi duyệt. Không xuất bản, không xóa.',
     grants: [
       ...grants(['create', 'read'], [ARTICLE]),
@@ -60,12 +61,12 @@ export const ROLES: Record<NewsroomRole, { name: string; description: string; gr
     ],
   },
   editor: {
-    name: 'Biên tập viên',
+    name: DESK_ROLES.editor.name,
     description: 'Sửa mọi bài viết, trả lại phóng viên kèm ghi chú hoặc duyệt bài. Không xuất bản.',
     grants: EDITOR_GRANTS,
   },
   publisher: {
-    name: 'Trưởng ban biên tập',
+    name: DESK_ROLES.publisher.name,
     description: 'Như biên tập viên, thêm xuất bản, gỡ bài, xóa bài; xem nhật ký thao tác.',
     grants: [
       ...EDITOR_GRANTS,
