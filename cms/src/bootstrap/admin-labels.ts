@@ -139,7 +139,8 @@ export const CONTENT_TYPE_VIEWS: Record<string, View> = {
     settings: { defaultSortBy: 'publicationDate', defaultSortOrder: 'DESC', mainField: 'title' },
     // Who wrote it: the byline is a repeatable component, which list views cannot show; the
     // writers' names are kept in `bylineNames` for this column (cms/src/documents/derived-text.ts).
-    list: ['title', 'category', 'bylineNames', 'publicationDate'],
+    // The review state column also says when a scheduled article goes out (cms/src/admin/app.tsx).
+    list: ['title', 'category', 'bylineNames', 'publicationDate', 'reviewState'],
     hiddenInEdit: ['sourceKey', 'sourceCaptions', 'bylineNames'],
   },
 };
@@ -150,7 +151,7 @@ export const COMPONENT_VIEWS: Record<string, View> = {
 };
 
 /** Bump when the views above change, so they are written again over what is stored. */
-const VIEWS_VERSION = 1;
+const VIEWS_VERSION = 2;
 const VIEWS_KEY = 'admin-views';
 
 /**
