@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { currentActor, type Actor } from './actor';
+import { CONTENT_TYPE_LABELS } from '../bootstrap/admin-labels';
 
 /**
  * The audit trail (issue 15): every write to an article and every change to admin users, roles and
@@ -168,6 +169,9 @@ export interface AuditQuery {
   action?: string;
 }
 
+/** The article form's labels, so the screen names the fields an entry lists ("Tiêu đề", not `title`). */
+const ARTICLE_FIELD_LABELS = Object.fromEntries(Object.entries(CONTENT_TYPE_LABELS[ARTICLE] ?? {}).map(([field, { label }]) => [field, label]));
+
 export const AUDIT_PAGE_SIZES = [10, 25, 50, 100] as const;
 
 /** One page of the trail, newest first, for the admin's "Nhật ký biên tập" screen. */
@@ -190,7 +194,7 @@ export async function listAudit(strapi: Core.Strapi, query: AuditQuery) {
     }),
     strapi.db.query(AUDIT).count({ where: filter }),
   ]);
-  return { data: rows, pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) } };
+  return { data: rows, pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) }, fieldLabels: ARTICLE_FIELD_LABELS };
 }
 
 const CSV_COLUMNS = ['at', 'action', 'subjectType', 'subjectId', 'subjectTitle', 'actor', 'actorName', 'actorLevel', 'actorRoles', 'ip', 'details'] as const;
