@@ -112,20 +112,23 @@ function ShortDateTime({ value }: { value: unknown }) {
   return <Typography textColor="neutral800">{text}</Typography>;
 }
 
-/** The review state by its name, and for a scheduled article when it goes out ("Hẹn đăng 20/09/2025 09:00"). */
+/** The review state by its name ("Đã duyệt"), where the list would show the code. */
 function ReviewCell({ row }: { row: Record<string, unknown> }) {
-  const { formatMessage, formatDate } = useIntl();
+  const { formatMessage } = useIntl();
   const state = typeof row.reviewState === 'string' ? row.reviewState : 'nhap';
+  return <Typography textColor="neutral800">{formatMessage({ id: state, defaultMessage: state })}</Typography>;
+}
+
+/** The publication date, and under it for a scheduled article when it goes out ("Hẹn đăng 04/12 07:00"). */
+function DateCell({ row, name }: { row: Record<string, unknown>; name: string }) {
+  const { formatMessage, formatDate } = useIntl();
   const scheduledAt = typeof row.scheduledAt === 'string' && row.scheduledAt ? row.scheduledAt : null;
   return (
     <Flex direction="column" alignItems="flex-start">
-      <Typography textColor="neutral800">{formatMessage({ id: state, defaultMessage: state })}</Typography>
-      {scheduledAt && (
-        <Typography variant="pi" textColor="primary600" fontWeight="bold">
-          {formatMessage(
-            { id: 'toa-soan.list.scheduled', defaultMessage: 'Hẹn đăng {at}' },
-            { at: formatDate(scheduledAt, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }) },
-          )}
+      <ShortDateTime value={row[name]} />
+      {name === 'publicationDate' && scheduledAt && (
+        <Typography variant="pi" textColor="primary600" fontWeight="bold" data-scheduled-at={scheduledAt}>
+          {formatMessage({ id: 'toa-soan.list.scheduled', defaultMessage: 'Hẹn đăng {at}' }, { at: formatDate(scheduledAt, { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }) })}
         </Typography>
       )}
     </Flex>
@@ -135,14 +138,15 @@ function ReviewCell({ row }: { row: Record<string, unknown> }) {
 /**
  * Date-and-time columns in short form: Strapi's long form takes a quarter of a 1,440 px screen
  * and pushes the status column (which Strapi always puts last) out of sight in the article list.
- * The review state column names the state and shows the schedule (`scheduledAt` comes with every
- * row of the list, shown or not).
+ * The review state column names the state; the publication date shows the schedule under it
+ * (`scheduledAt` comes with every row of the list, shown or not), where a column of its own
+ * would push the status out of a 1,440 px screen.
  */
 const listColumns = ({ displayedHeaders, layout }: { displayedHeaders: ListHeader[]; layout: unknown }) => ({
   displayedHeaders: displayedHeaders.map((header) => {
     if (header.cellFormatter) return header;
     if (header.name === 'reviewState') return { ...header, cellFormatter: (row: Record<string, unknown>) => <ReviewCell row={row} /> };
-    if (header.attribute?.type === 'datetime') return { ...header, cellFormatter: (row: Record<string, unknown>) => <ShortDateTime value={row[header.name]} /> };
+    if (header.attribute?.type === 'datetime') return { ...header, cellFormatter: (row: Record<string, unknown>) => <DateCell row={row} name={header.name} /> };
     return header;
   }),
   layout,
