@@ -119,7 +119,7 @@ function ReviewCell({ row }: { row: Record<string, unknown> }) {
   return <Typography textColor="neutral800">{formatMessage({ id: state, defaultMessage: state })}</Typography>;
 }
 
-/** The publication date, and under it for a scheduled article when it goes out ("Hẹn đăng 04/12 07:00"). */
+/** The publication date, and under it for a scheduled article when it goes out ("Hẹn 04/12 07:00"). */
 function DateCell({ row, name }: { row: Record<string, unknown>; name: string }) {
   const { formatMessage, formatDate } = useIntl();
   const scheduledAt = typeof row.scheduledAt === 'string' && row.scheduledAt ? row.scheduledAt : null;
@@ -128,7 +128,7 @@ function DateCell({ row, name }: { row: Record<string, unknown>; name: string })
       <ShortDateTime value={row[name]} />
       {name === 'publicationDate' && scheduledAt && (
         <Typography variant="pi" textColor="primary600" fontWeight="bold" data-scheduled-at={scheduledAt}>
-          {formatMessage({ id: 'toa-soan.list.scheduled', defaultMessage: 'Hẹn đăng {at}' }, { at: formatDate(scheduledAt, { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }) })}
+          {formatMessage({ id: 'toa-soan.list.scheduled', defaultMessage: 'Hẹn {at}' }, { at: formatDate(scheduledAt, { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }) })}
         </Typography>
       )}
     </Flex>
@@ -168,7 +168,7 @@ export default {
         ...enumerationLabels.vi,
         'toa-soan.site-link.title': 'Trên trang web',
         'toa-soan.audit.menu': 'Nhật ký biên tập',
-        'toa-soan.list.scheduled': 'Hẹn đăng {at}',
+        'toa-soan.list.scheduled': 'Hẹn {at}',
         'toa-soan.site-link.label': 'Xem trên trang',
         'toa-soan.site-link.hint': 'Trang web cập nhật bài vài phút sau khi xuất bản.',
         'toa-soan.site-link.no-address': 'Chưa có địa chỉ trang web: điền "baseUrl" trong Cấu hình cổng thông tin.',
