@@ -1,5 +1,5 @@
-import * as React from "react";
-import { Link as RouterLink } from "react-router-dom";
+import * as React from 'react';
+import { Link as RouterLink } from 'react-router-dom';
 import {
   Box,
   Button,
@@ -16,23 +16,10 @@ import {
   Tr,
   Typography,
   VisuallyHidden,
-} from "@strapi/design-system";
-import { Download } from "@strapi/icons";
-import {
-  Layouts,
-  Page,
-  Pagination,
-  useFetchClient,
-  useIsMobile,
-  useNotification,
-  useQueryParams,
-} from "@strapi/strapi/admin";
-import {
-  AUDIT_ACTION_FILTERS,
-  auditActionLabel,
-  auditDetails,
-  dateTime,
-} from "./audit-labels";
+} from '@strapi/design-system';
+import { Download } from '@strapi/icons';
+import { Layouts, Page, Pagination, useFetchClient, useIsMobile, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import { AUDIT_ACTION_FILTERS, auditActionLabel, auditDetails, dateTime } from './audit-labels';
 
 /**
  * "Nhật ký biên tập" (issue 15): the audit trail for the Trưởng ban and Super Admin, newest first,
@@ -73,24 +60,16 @@ interface Filters {
   pageSize?: string;
 }
 
-const ARTICLE = "api::article.article";
+const ARTICLE = 'api::article.article';
 
 function errorText(error: unknown): string {
-  const data = (
-    error as { response?: { data?: { error?: { message?: string } } } }
-  ).response?.data;
-  return data?.error?.message ?? "Không tải được nhật ký. Hãy thử lại.";
+  const data = (error as { response?: { data?: { error?: { message?: string } } } }).response?.data;
+  return data?.error?.message ?? 'Không tải được nhật ký. Hãy thử lại.';
 }
 
-function FilterBar({
-  query,
-  onApply,
-}: {
-  query: Filters;
-  onApply: (next: Filters) => void;
-}) {
-  const [article, setArticle] = React.useState(query.article ?? "");
-  const [user, setUser] = React.useState(query.user ?? "");
+function FilterBar({ query, onApply }: { query: Filters; onApply: (next: Filters) => void }) {
+  const [article, setArticle] = React.useState(query.article ?? '');
+  const [user, setUser] = React.useState(query.user ?? '');
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     onApply({
@@ -101,49 +80,23 @@ function FilterBar({
   return (
     <form onSubmit={submit} aria-label="Lọc nhật ký">
       <Flex gap={4} wrap="wrap" alignItems="flex-start">
-        <Field.Root
-          name="article"
-          hint="Tên bài hoặc mã bài (documentId)"
-          style={{ flex: "2 1 240px" }}
-        >
+        <Field.Root name="article" hint="Tên bài hoặc mã bài (documentId)" style={{ flex: '2 1 240px' }}>
           <Field.Label>Bài viết</Field.Label>
-          <TextInput
-            value={article}
-            onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-              setArticle(event.target.value)
-            }
-          />
+          <TextInput value={article} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setArticle(event.target.value)} />
           <Field.Hint />
         </Field.Root>
-        <Field.Root
-          name="user"
-          hint="E-mail hoặc tên người thực hiện"
-          style={{ flex: "1 1 200px" }}
-        >
+        <Field.Root name="user" hint="E-mail hoặc tên người thực hiện" style={{ flex: '1 1 200px' }}>
           <Field.Label>Người thực hiện</Field.Label>
-          <TextInput
-            value={user}
-            onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-              setUser(event.target.value)
-            }
-          />
+          <TextInput value={user} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setUser(event.target.value)} />
           <Field.Hint />
         </Field.Root>
-        <Field.Root
-          name="action"
-          hint="Tài khoản, vai trò: mọi thay đổi"
-          style={{ flex: "1 1 200px" }}
-        >
+        <Field.Root name="action" hint="Tài khoản, vai trò: mọi thay đổi" style={{ flex: '1 1 200px' }}>
           <Field.Label>Thao tác</Field.Label>
           <SingleSelect
-            value={query.action ?? ""}
-            onChange={(value: string | number) =>
-              onApply({ action: String(value) || undefined })
-            }
+            value={query.action ?? ''}
+            onChange={(value: string | number) => onApply({ action: String(value) || undefined })}
             placeholder="Tất cả thao tác"
-            onClear={
-              query.action ? () => onApply({ action: undefined }) : undefined
-            }
+            onClear={query.action ? () => onApply({ action: undefined }) : undefined}
           >
             {AUDIT_ACTION_FILTERS.map((option) => (
               <SingleSelectOption key={option.value} value={option.value}>
@@ -164,17 +117,10 @@ function FilterBar({
 }
 
 function Subject({ entry }: { entry: Entry }) {
-  const title = entry.subjectTitle || entry.subjectId || "";
-  if (
-    entry.subjectType === ARTICLE &&
-    entry.subjectId &&
-    entry.action !== "delete"
-  ) {
+  const title = entry.subjectTitle || entry.subjectId || '';
+  if (entry.subjectType === ARTICLE && entry.subjectId && entry.action !== 'delete') {
     return (
-      <RouterLink
-        to={`/content-manager/collection-types/${ARTICLE}/${entry.subjectId}`}
-        style={{ color: "inherit" }}
-      >
+      <RouterLink to={`/content-manager/collection-types/${ARTICLE}/${entry.subjectId}`} style={{ color: 'inherit' }}>
         <Typography textColor="primary600">{title}</Typography>
       </RouterLink>
     );
@@ -190,28 +136,23 @@ function ExportButton() {
   const download = async () => {
     setBusy(true);
     try {
-      const res = await get<Blob>("/admin/toa-soan/audit/export.csv", {
-        responseType: "blob",
+      const res = await get<Blob>('/admin/toa-soan/audit/export.csv', {
+        responseType: 'blob',
       });
       const url = URL.createObjectURL(res.data);
-      const link = document.createElement("a");
+      const link = document.createElement('a');
       link.href = url;
       link.download = `nhat-ky-bien-tap-${new Date().toISOString().slice(0, 10)}.csv`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
-      toggleNotification({ type: "danger", message: errorText(error) });
+      toggleNotification({ type: 'danger', message: errorText(error) });
     } finally {
       setBusy(false);
     }
   };
   return (
-    <Button
-      startIcon={<Download />}
-      variant="secondary"
-      onClick={download}
-      loading={busy}
-    >
+    <Button startIcon={<Download />} variant="secondary" onClick={download} loading={busy}>
       Xuất CSV
     </Button>
   );
@@ -220,8 +161,8 @@ function ExportButton() {
 const AuditPage = () => {
   const { get } = useFetchClient();
   const [{ query }, setQuery] = useQueryParams<Filters>({
-    page: "1",
-    pageSize: "25",
+    page: '1',
+    pageSize: '25',
   });
   const [answer, setAnswer] = React.useState<Answer | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -233,10 +174,7 @@ const AuditPage = () => {
       article: query.article,
       user: query.user,
       action: query.action,
-    }).filter(
-      (pair): pair is [string, string] =>
-        typeof pair[1] === "string" && pair[1] !== "",
-    ),
+    }).filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== ''),
   ).toString();
 
   React.useEffect(() => {
@@ -253,13 +191,8 @@ const AuditPage = () => {
   // useQueryParams leaves encoding to its callers (a title may hold "&").
   const apply = (next: Filters) =>
     setQuery({
-      ...Object.fromEntries(
-        Object.entries(next).map(([key, value]) => [
-          key,
-          value === undefined ? undefined : encodeURIComponent(value),
-        ]),
-      ),
-      page: "1",
+      ...Object.fromEntries(Object.entries(next).map(([key, value]) => [key, value === undefined ? undefined : encodeURIComponent(value)])),
+      page: '1',
     } as Filters);
 
   return (
@@ -268,9 +201,7 @@ const AuditPage = () => {
       <Layouts.Header
         title="Nhật ký biên tập"
         subtitle={
-          answer
-            ? `${answer.pagination.total} mục. Ai làm gì, lúc nào, từ địa chỉ nào; nhật ký chỉ do hệ thống ghi, không sửa, không xóa được.`
-            : undefined
+          answer ? `${answer.pagination.total} mục. Ai làm gì, lúc nào, từ địa chỉ nào; nhật ký chỉ do hệ thống ghi, không sửa, không xóa được.` : undefined
         }
         primaryAction={<ExportButton />}
       />
@@ -282,35 +213,17 @@ const AuditPage = () => {
           {error && <Typography textColor="danger600">{error}</Typography>}
           {answer && answer.data.length === 0 && (
             <Box background="neutral0" padding={6} hasRadius>
-              <Typography textColor="neutral600">
-                Không có mục nào khớp bộ lọc.
-              </Typography>
+              <Typography textColor="neutral600">Không có mục nào khớp bộ lọc.</Typography>
             </Box>
           )}
           {answer && answer.data.length > 0 && (
             <>
               {isMobile ? (
-                <Flex
-                  tag="ul"
-                  direction="column"
-                  alignItems="stretch"
-                  gap={2}
-                  aria-label="Nhật ký"
-                >
+                <Flex tag="ul" direction="column" alignItems="stretch" gap={2} aria-label="Nhật ký">
                   {answer.data.map((entry) => (
-                    <Box
-                      key={entry.id}
-                      tag="li"
-                      background="neutral0"
-                      padding={4}
-                      hasRadius
-                      shadow="tableShadow"
-                      data-action={entry.action}
-                    >
+                    <Box key={entry.id} tag="li" background="neutral0" padding={4} hasRadius shadow="tableShadow" data-action={entry.action}>
                       <Flex justifyContent="space-between" gap={2} wrap="wrap">
-                        <Typography fontWeight="bold">
-                          {auditActionLabel(entry.action)}
-                        </Typography>
+                        <Typography fontWeight="bold">{auditActionLabel(entry.action)}</Typography>
                         <Typography variant="pi" textColor="neutral600">
                           {dateTime(entry.at)}
                         </Typography>
@@ -321,7 +234,7 @@ const AuditPage = () => {
                       </Typography>
                       <Typography variant="pi" tag="p" textColor="neutral600">
                         {entry.actorName || entry.actor} · {entry.actor}
-                        {entry.ip ? ` · ${entry.ip}` : ""}
+                        {entry.ip ? ` · ${entry.ip}` : ''}
                       </Typography>
                     </Box>
                   ))}
@@ -354,52 +267,38 @@ const AuditPage = () => {
                     {answer.data.map((entry) => (
                       <Tr key={entry.id} data-action={entry.action}>
                         <Td>
-                          <Typography style={{ whiteSpace: "nowrap" }}>
-                            {dateTime(entry.at)}
-                          </Typography>
+                          <Typography style={{ whiteSpace: 'nowrap' }}>{dateTime(entry.at)}</Typography>
                         </Td>
                         <Td>
                           <Flex direction="column" alignItems="flex-start">
-                            <Typography fontWeight="semiBold">
-                              {entry.actorName || entry.actor}
-                            </Typography>
+                            <Typography fontWeight="semiBold">{entry.actorName || entry.actor}</Typography>
                             <Typography variant="pi" textColor="neutral600">
-                              {entry.actorName ? entry.actor : ""}
-                              {entry.actorRoles ? ` · ${entry.actorRoles}` : ""}
+                              {entry.actorName ? entry.actor : ''}
+                              {entry.actorRoles ? ` · ${entry.actorRoles}` : ''}
                             </Typography>
                           </Flex>
                         </Td>
                         <Td>
-                          <Typography>
-                            {auditActionLabel(entry.action)}
-                          </Typography>
+                          <Typography>{auditActionLabel(entry.action)}</Typography>
                         </Td>
-                        <Td style={{ whiteSpace: "normal", maxWidth: 320 }}>
+                        <Td style={{ whiteSpace: 'normal', maxWidth: 320 }}>
                           <Subject entry={entry} />
                         </Td>
-                        <Td style={{ whiteSpace: "normal", maxWidth: 320 }}>
+                        <Td style={{ whiteSpace: 'normal', maxWidth: 320 }}>
                           <Typography variant="pi" textColor="neutral700">
                             {auditDetails(entry.details, answer.fieldLabels)}
                           </Typography>
                         </Td>
                         <Td>
-                          <Typography variant="pi">
-                            {entry.ip ?? (
-                              <VisuallyHidden>không có</VisuallyHidden>
-                            )}
-                          </Typography>
+                          <Typography variant="pi">{entry.ip ?? <VisuallyHidden>không có</VisuallyHidden>}</Typography>
                         </Td>
                       </Tr>
                     ))}
                   </Tbody>
                 </Table>
               )}
-              <Pagination.Root
-                pageCount={answer.pagination.pageCount}
-                total={answer.pagination.total}
-                defaultPageSize={25}
-              >
-                <Pagination.PageSize options={["10", "25", "50", "100"]} />
+              <Pagination.Root pageCount={answer.pagination.pageCount} total={answer.pagination.total} defaultPageSize={25}>
+                <Pagination.PageSize options={['10', '25', '50', '100']} />
                 <Pagination.Links />
               </Pagination.Root>
             </>
