@@ -19,6 +19,7 @@ import { describeExit, Supervisor } from './lib/supervisor';
 import { readRebuildConfig, startRebuildService, type RebuildService } from './rebuild/service';
 import { REPO_DIR } from './rebuild/site-build';
 import { CMS_DIR } from './lib/cms-paths';
+import { DEMO_PASSWORD_DEFAULT, DEMO_USERS } from '@toa-soan/cms/demo-accounts';
 
 const env = process.env;
 const int = (name: string, fallback: number) => {
@@ -254,9 +255,17 @@ async function main() {
     console.error('    Fix the cause; the next change in the CMS (or a restart) builds again.');
   }
 
+  // The demo newsroom accounts exist when the demo content is loaded (cms/src/workflow/index.ts).
+  const demoLogins =
+    withAdmin && strapiEnv.SEED_DEMO_CONTENT === 'true'
+      ? `\n  Demo logins      password ${env.DEMO_ADMIN_PASSWORD?.trim() ? '$DEMO_ADMIN_PASSWORD' : DEMO_PASSWORD_DEFAULT}\n` +
+        `    ${DEMO_USERS.reporter.email.padEnd(26)} Phóng viên (reporter: writes, submits)\n` +
+        `    ${DEMO_USERS.editor.email.padEnd(26)} Biên tập viên (editor: returns or approves)\n` +
+        `    ${DEMO_USERS.publisher.email.padEnd(26)} Trưởng ban biên tập (publisher: publishes, schedules, reads the audit trail)`
+      : '';
   console.log(`
 Tòa soạn is running (ready in ${seconds(Date.now() - started)}):
-  Admin panel      ${cmsUrl}/admin${withAdmin ? '' : ' (disabled: CMS_SERVE_ADMIN=false)'}
+  Admin panel      ${cmsUrl}/admin${withAdmin ? '' : ' (disabled: CMS_SERVE_ADMIN=false)'}${demoLogins}
   Site             ${siteUrl}
   Draft preview    ${previewUrl} (an article's "Open preview" in the admin opens it)
   Rebuild status   ${rebuild.server.url}/status

@@ -69,12 +69,15 @@ describe(`admin search on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLi
 });
 
 describe('article list and forms', () => {
-  it('lists articles newest first with title, category, authors and date (status is added by Strapi)', async () => {
+  it('lists articles newest first with title, category, authors, date and review state (status is added by Strapi)', async () => {
     const res = await http().get('/content-manager/content-types/api::article.article/configuration');
     const { settings, layouts, metadatas } = res.data.data.contentType;
     expect(settings).toMatchObject({ defaultSortBy: 'publicationDate', defaultSortOrder: 'DESC' });
-    expect(layouts.list).toEqual(['title', 'category', 'bylineNames', 'publicationDate']);
+    expect(layouts.list).toEqual(['title', 'category', 'bylineNames', 'publicationDate', 'reviewState']);
     expect(metadatas.bylineNames.list.label).toBe('Tác giả');
+    // A short header in the list, the full label in the form.
+    expect(metadatas.reviewState.list.label).toBe('Duyệt bài');
+    expect(metadatas.reviewState.edit.label).toBe('Trạng thái duyệt');
     const editFields = layouts.edit.flat().map((field: { name: string }) => field.name);
     expect(editFields).toEqual(expect.arrayContaining(['title', 'byline', 'cover']));
     for (const hidden of ['sourceKey', 'sourceCaptions', 'bylineNames', 'searchText']) expect(editFields).not.toContain(hidden);

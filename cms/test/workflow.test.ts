@@ -212,14 +212,24 @@ describe('review and publishing', () => {
 
     const diff = await http().get(`/admin/toa-soan/articles/${documentId}/versions/diff`, { params: { from: 1, to: 2 }, ...as('editor') });
     expectStatus(diff, 200);
+    // Each changed field with its form label and its values as an editor reads them.
     expect(diff.data.data.fields).toEqual([
-      { field: 'title', before: 'Xã Tân Hòa ra quân làm thủy lợi mùa khô', after: 'Xã Tân Hòa ra quân làm thủy lợi mùa khô 2026' },
+      {
+        field: 'title',
+        label: 'Tiêu đề',
+        before: 'Xã Tân Hòa ra quân làm thủy lợi mùa khô',
+        after: 'Xã Tân Hòa ra quân làm thủy lợi mùa khô 2026',
+        beforeText: 'Xã Tân Hòa ra quân làm thủy lợi mùa khô',
+        afterText: 'Xã Tân Hòa ra quân làm thủy lợi mùa khô 2026',
+      },
     ]);
     expect(diff.data.data.bodyChanged).toBe(false);
 
     // The editor rewrites the draft, then compares it with what is live.
-    expectStatus(await update('editor', documentId, { body: withText(['Đoạn thứ nhất.', 'Cả xã nạo vét 15.000 m³ đất.']) }), 200);
+    expectStatus(await update('editor', documentId, { body: withText(['Đoạn thứ nhất.', 'Cả xã nạo vét 15.000 m³ đất.']), featured: true }), 200);
     const textDiff = await http().get(`/admin/toa-soan/articles/${documentId}/versions/diff`, { params: { from: 2, to: 'draft' }, ...as('editor') });
+    expect(textDiff.data.data.bodyChanged).toBe(true);
+    expect(textDiff.data.data.fields.map((f: Record<string, unknown>) => [f.label, f.beforeText, f.afterText])).toEqual([['Tin nổi bật', 'Không', 'Có']]);
     expect(textDiff.data.data.text).toEqual([
       { op: 'same', text: 'Đoạn thứ nhất.' },
       { op: 'removed', text: 'Xã nạo vét 12.000 m³ đất.' },
@@ -281,6 +291,44 @@ describe('review and publishing', () => {
     expect(JSON.parse(returned.details)).toMatchObject({ from: 'cho-duyet', to: 'tra-lai', note: 'Thiếu số liệu mét khối đất.' });
     // Refused attempts changed nothing, so they left no entry.
     expect(rows.filter((row) => row.actor === EMAILS.reporter && row.action === 'approve')).toEqual([]);
+  });
+
+  it('the audit screen reads one page at a time, filtered by article, user and action', async () => {
+    const page = (who: keyof typeof jwt, params: Record<string, unknown>) => http().get('/admin/toa-soan/audit', { params, ...as(who) });
+    const all = await page('publisher', { article: documentId, pageSize: 100 });
+    expectStatus(all, 200);
+    const entries = all.data.data as Array<{ at: string; action: string; actor: string; subjectId: string; ip: string }>;
+    expect(entries.length).toBe(all.data.pagination.total);
+    expect(entries.every((entry) => entry.subjectId === documentId)).toBe(true);
+    // Newest first.
+    expect(entries.map((entry) => entry.at)).toEqual([...entries.map((entry) => entry.at)].sort().reverse());
+    expect(entries[0]!.action).toBe('unpublish');
+
+    // By words of the title too, and by user and action together.
+    const byTitle = await page('publisher', { article: 'thủy lợi mùa khô', pageSize: 100 });
+    expect(byTitle.data.data.some((entry: { subjectId: string }) => entry.subjectId === documentId)).toBe(true);
+    const returned = await page('superAdmin', { article: documentId, user: 'bientap', action: 'return' });
+    expectStatus(returned, 200);
+    expect(returned.data.data.map((entry: { action: string; actor: string }) => [entry.action, entry.actor])).toEqual([['return', EMAILS.editor]]);
+    const userChanges = await page('superAdmin', { action: 'user-*', pageSize: 100 });
+    expect(userChanges.data.data.length).toBeGreaterThan(0);
+    expect(userChanges.data.data.every((entry: { action: string }) => entry.action.startsWith('user-'))).toBe(true);
+
+    // Pages do not overlap and add up to the total.
+    const first = await page('publisher', { article: documentId, pageSize: 10, page: 1 });
+    const second = await page('publisher', { article: documentId, pageSize: 10, page: 2 });
+    expect(first.data.pagination).toMatchObject({ page: 1, pageSize: 10, total: entries.length, pageCount: Math.ceil(entries.length / 10) });
+    const ids = [...first.data.data, ...second.data.data].map((entry: { id: number }) => entry.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(entries.slice(0, ids.length).map((entry) => (entry as unknown as { id: number }).id));
+
+    expectStatus(await page('publisher', { pageSize: 7 }), 400);
+    // The Biên tập viên and the Phóng viên read neither the screen's route nor the export.
+    for (const who of ['editor', 'reporter'] as const) {
+      expectStatus(await page(who, {}), 403);
+      expectStatus(await http().get('/admin/toa-soan/audit/export.csv', as(who)), 403);
+    }
+    expectStatus(await http().get('/admin/toa-soan/audit'), 401);
   });
 });
 

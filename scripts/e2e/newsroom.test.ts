@@ -226,14 +226,14 @@ describe('newsroom, editor to reader', () => {
     await withAdminPage('list', async (page) => {
       await page.goto(`${stack.cms.url}${ARTICLE_LIST_PATH}`);
       await expect.poll(async () => (await listedTitles(page))[0], { timeout: ADMIN_UPDATE_MS }).toBe(TITLE);
-      for (const name of ['Tiêu đề', 'Chuyên mục', 'Tác giả', 'Ngày đăng', 'Trạng thái']) {
+      for (const name of ['Tiêu đề', 'Chuyên mục', 'Tác giả', 'Ngày đăng', 'Duyệt bài', 'Trạng thái']) {
         const header = page.getByRole('main').locator('thead th').filter({ hasText: new RegExp(name, 'i') });
         const box = await header.boundingBox();
         expect(box, `the "${name}" column`).not.toBeNull();
         expect(box!.x + box!.width, `the "${name}" column ends inside the screen`).toBeLessThanOrEqual(ADMIN_VIEWPORTS.desktop.width);
       }
       const newest = await page.getByRole('main').locator('tbody tr').first().innerText();
-      for (const shown of [draft.categoryName, writer.name, 'Đã xuất bản', vietnamDate()]) expect(newest).toContain(shown);
+      for (const shown of [draft.categoryName, writer.name, 'Đã xuất bản', 'Đã duyệt', vietnamDate()]) expect(newest).toContain(shown);
       await adminScreenshots(page, 'admin-list');
 
       // Each query once: the admin caches answers, so a repeated query sends no request.
@@ -303,8 +303,10 @@ describe('newsroom, editor to reader', () => {
 
   it('the article form: importer fields hidden, byline lines named, "Xem trên trang" opens the article', async () => {
     await withAdminPage('form', async (page) => {
-      // A fresh load of the list. Within the session that approved and published the article, the
-      // form opened again from the list showed no side panels until a reload (issue 15, open).
+      // A fresh load of the list. After adminScreenshots' 390 px → 1,440 px resize, headless
+      // Chromium sometimes stops granting idle time to the page; Strapi's side panels render only
+      // from a requestIdleCallback (DescriptionComponentRenderer, no timeout), so the form opened
+      // from the list showed none until a reload. Not the panels' code: see cms/README.md.
       await page.goto(`${stack.cms.url}${ARTICLE_LIST_PATH}`);
       await page.getByRole('main').locator('tbody tr').filter({ hasText: TITLE }).first().click();
       await page.locator('input[name=title]').waitFor();
@@ -324,6 +326,37 @@ describe('newsroom, editor to reader', () => {
       await tab.waitForLoadState('load');
       expect(await tab.locator('h1').first().innerText()).toBe(TITLE);
       await tab.close();
+    });
+  });
+
+  it('the Trưởng ban reads the article’s history and the audit trail of its steps', async () => {
+    await withAdminPage('history', async (page) => {
+      const documentId = new URL(page.url()).pathname.split('/').pop()!;
+      // "Lịch sử xuất bản": the one publish, by this editor; the draft is what was published.
+      const panel = page.getByTestId('version-panel');
+      expect(await panel.innerText()).toMatch(/Bản 1 · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+      await page.getByRole('button', { name: /Xem lịch sử, so sánh \(1 bản\)/ }).click();
+      const history = page.getByRole('dialog');
+      const versions = history.getByTestId('version-list').locator('li');
+      expect(await versions.count()).toBe(1);
+      expect(await versions.first().innerText()).toContain(editor.email);
+      await history.getByText('Hai bản giống nhau').waitFor();
+      await history.getByRole('button', { name: /^Đóng$/ }).click();
+      await history.waitFor({ state: 'detached' });
+
+      // "Nhật ký biên tập", from the menu, filtered to this article: every step, by this editor.
+      await page.getByRole('link', { name: 'Nhật ký biên tập' }).click();
+      await page.getByRole('heading', { name: 'Nhật ký biên tập' }).waitFor();
+      await page.getByLabel('Bài viết').fill(documentId);
+      const answered = page.waitForResponse((res) => res.url().includes('/admin/toa-soan/audit?') && res.url().includes(documentId));
+      await page.getByRole('button', { name: 'Lọc' }).click();
+      expect((await answered).ok()).toBe(true);
+      const rows = page.getByRole('main').locator('tbody tr');
+      await expect.poll(() => rows.count()).toBeGreaterThan(2);
+      const steps = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action')));
+      expect(steps).toEqual(expect.arrayContaining(['create', 'approve', 'publish']));
+      for (const row of await rows.allInnerTexts()) expect(row).toContain(editor.email);
+      expect(await page.locator('tr[data-action=approve]').innerText()).toMatch(/Duyệt[\s\S]*Nháp → Đã duyệt/);
     });
     await adminContext?.close();
     adminContext = undefined;

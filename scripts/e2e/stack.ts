@@ -58,7 +58,9 @@ export async function startStack(options: { cmsEnv?: Record<string, string>; pre
   });
   try {
     // Every address is fixed up front: Strapi needs the webhook URL, the builds need both origins.
-    const [cmsPort, sitePort, rebuildPort, previewPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    // CMS_PORT/SITE_PORT/REBUILD_PORT/PREVIEW_PORT pin them (a machine shared by several runs), else free ones.
+    const port = async (name: string) => Number(process.env[name]?.trim()) || (await freePort());
+    const [cmsPort, sitePort, rebuildPort, previewPort] = [await port('CMS_PORT'), await port('SITE_PORT'), await port('REBUILD_PORT'), await port('PREVIEW_PORT')];
     const cmsUrl = `http://127.0.0.1:${cmsPort}`;
     const siteUrl = `http://127.0.0.1:${sitePort}`;
     const previewUrl = options.preview ? `http://127.0.0.1:${previewPort}` : undefined;

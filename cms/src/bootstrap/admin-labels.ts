@@ -13,6 +13,8 @@ const ROLE_OPTIONS = roleOptionLabels('vi');
  */
 interface FieldLabel {
   label: string;
+  /** A shorter column header for the list, where width is short (default: `label`). */
+  listLabel?: string;
   description?: string;
   placeholder?: string;
 }
@@ -48,6 +50,7 @@ export const CONTENT_TYPE_LABELS: Labels = {
     featured: { label: 'Tin nổi bật', description: 'Bật để đưa bài lên khu tin nổi bật ở trang chủ.' },
     reviewState: {
       label: 'Trạng thái duyệt',
+      listLabel: 'Duyệt bài',
       description: `${REVIEW_STATES.map((state) => `${state} = ${REVIEW_STATE_WORDS[state].vi}`).join(', ')}. Chỉ bài "${REVIEW_STATE_WORDS['da-duyet'].vi}" mới xuất bản được.`,
     },
     reviewNote: { label: 'Ghi chú duyệt bài', description: 'Biên tập viên ghi lý do khi trả lại bài; bắt buộc khi chọn "Trả lại".' },
@@ -143,7 +146,8 @@ export const CONTENT_TYPE_VIEWS: Record<string, View> = {
     settings: { defaultSortBy: 'publicationDate', defaultSortOrder: 'DESC', mainField: 'title' },
     // Who wrote it: the byline is a repeatable component, which list views cannot show; the
     // writers' names are kept in `bylineNames` for this column (cms/src/documents/derived-text.ts).
-    list: ['title', 'category', 'bylineNames', 'publicationDate'],
+    // The review state ("Duyệt bài"); the date column says when a scheduled article goes out (cms/src/admin/app.tsx).
+    list: ['title', 'category', 'bylineNames', 'publicationDate', 'reviewState'],
     hiddenInEdit: ['sourceKey', 'sourceCaptions', 'bylineNames'],
   },
 };
@@ -154,7 +158,7 @@ export const COMPONENT_VIEWS: Record<string, View> = {
 };
 
 /** Bump when the views above change, so they are written again over what is stored. */
-const VIEWS_VERSION = 1;
+const VIEWS_VERSION = 2;
 const VIEWS_KEY = 'admin-views';
 
 /**
@@ -217,10 +221,10 @@ export async function applyAdminLabels(strapi: Core.Strapi): Promise<void> {
         const metadata = configuration.metadatas[field];
         if (!metadata?.edit) continue;
         const before = previous[uid]?.[field];
-        const set = (target: Record<string, unknown>, key: keyof FieldLabel, value: string | undefined) => {
+        const set = (target: Record<string, unknown>, key: 'label' | 'description' | 'placeholder', value: string | undefined, written = before?.[key]) => {
           if (value === undefined) return;
           const current = target[key];
-          const untouched = current === undefined || current === '' || current === field || current === before?.[key];
+          const untouched = current === undefined || current === '' || current === field || current === written || current === before?.[key];
           if (untouched && current !== value) {
             target[key] = value;
             changed = true;
@@ -229,7 +233,7 @@ export async function applyAdminLabels(strapi: Core.Strapi): Promise<void> {
         set(metadata.edit, 'label', wanted.label);
         set(metadata.edit, 'description', wanted.description);
         set(metadata.edit, 'placeholder', wanted.placeholder);
-        if (metadata.list) set(metadata.list, 'label', wanted.label);
+        if (metadata.list) set(metadata.list, 'label', wanted.listLabel ?? wanted.label, before?.listLabel);
       }
       if (changed) {
         const { settings, layouts, metadatas } = configuration;

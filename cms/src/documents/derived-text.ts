@@ -54,7 +54,7 @@ function authorsOf(byline: Credit[] | null | undefined): string {
 }
 
 /** The line as the byline prints it, "Bài: Minh Khoa"; "…" where nobody is chosen yet. */
-function creditSummary(credit: Omit<Credit, 'id'>): string {
+export function creditSummary(credit: Omit<Credit, 'id'>): string {
   const who = creditedOn(credit) ?? '…';
   return credit.role ? creditText(credit.role, who) : `?: ${who}`;
 }

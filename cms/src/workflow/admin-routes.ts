@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { currentActor, isReviewer } from './actor';
-import { AUDIT, auditCsv } from './audit';
+import { AUDIT_PAGE_SIZES, auditCsv, listAudit, readsAudit } from './audit';
 import { diffVersions, listVersions, restoreVersion } from './versions';
 
 /**
@@ -10,7 +10,8 @@ import { diffVersions, listVersions, restoreVersion } from './versions';
  * always content-API routes in Strapi 5, so these are added to the admin's own routers in
  * register()). Who may call each one follows the admin RBAC the roles hold:
  *
- * - GET  /admin/toa-soan/audit/export.csv                       read on the audit trail (Trưởng ban, Super Admin)
+ * - GET  /admin/toa-soan/audit?page=&pageSize=&article=&user=&action=   Trưởng ban, Super Admin
+ * - GET  /admin/toa-soan/audit/export.csv                       Trưởng ban, Super Admin
  * - GET  /admin/toa-soan/articles/:documentId/versions          read on articles
  * - GET  /admin/toa-soan/articles/:documentId/versions/diff?from=N&to=M|draft
  * - POST /admin/toa-soan/articles/:documentId/versions/:number/restore
@@ -32,6 +33,20 @@ function requireAbility(ctx: AdminContext, subject: string): void {
   if (!ctx.state.userAbility?.can(READ, subject)) throw new errors.PolicyError('Bạn không có quyền xem mục này.');
 }
 
+/**
+ * The trail is the Trưởng ban's and the operators' (issue 15): checked on the actor's role, not
+ * on the RBAC read of the audit type, which an administrator could tick for another role by hand.
+ */
+function requireAuditReader(strapi: Core.Strapi): void {
+  if (!readsAudit(currentActor(strapi))) throw new errors.PolicyError('Chỉ Trưởng ban biên tập và Quản trị hệ thống được xem nhật ký biên tập.');
+}
+
+const positive = (value: unknown, fallback: number): number => {
+  const number = Number(value);
+  return Number.isInteger(number) && number > 0 ? number : fallback;
+};
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.slice(0, 200) : undefined);
+
 export function registerWorkflowAdminRoutes(strapi: Core.Strapi): void {
   const policies = ['admin::isAuthenticatedAdmin'];
   const admin = strapi.admin as unknown as { routes: Record<string, unknown> };
@@ -41,10 +56,29 @@ export function registerWorkflowAdminRoutes(strapi: Core.Strapi): void {
     routes: [
       {
         method: 'GET',
+        path: '/toa-soan/audit',
+        config: { policies },
+        handler: async (ctx: AdminContext) => {
+          requireAuditReader(strapi);
+          const pageSize = positive(ctx.query.pageSize, 25);
+          if (!(AUDIT_PAGE_SIZES as readonly number[]).includes(pageSize)) {
+            throw new errors.ValidationError(`pageSize phải là một trong ${AUDIT_PAGE_SIZES.join(', ')}.`);
+          }
+          ctx.body = await listAudit(strapi, {
+            page: positive(ctx.query.page, 1),
+            pageSize,
+            article: text(ctx.query.article),
+            user: text(ctx.query.user),
+            action: text(ctx.query.action),
+          });
+        },
+      },
+      {
+        method: 'GET',
         path: '/toa-soan/audit/export.csv',
         config: { policies },
         handler: async (ctx: AdminContext) => {
-          requireAbility(ctx, AUDIT);
+          requireAuditReader(strapi);
           ctx.type = 'text/csv; charset=utf-8';
           ctx.set('Content-Disposition', `attachment; filename="nhat-ky-thao-tac-${new Date().toISOString().slice(0, 10)}.csv"`);
           ctx.body = Readable.from(auditCsv(strapi));

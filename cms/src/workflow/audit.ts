@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { currentActor, type Actor } from './actor';
+import { CONTENT_TYPE_LABELS } from '../bootstrap/admin-labels';
 
 /**
  * The audit trail (issue 15): every write to an article and every change to admin users, roles and
@@ -152,6 +153,48 @@ export function registerAudit(strapi: Core.Strapi): void {
   refuseAuditWrites(strapi);
   recordArticleWrites(strapi);
   recordAdminChanges(strapi);
+}
+
+/** Who reads the trail: Super Admin and the Trưởng ban biên tập (issue 15), whatever else a role was granted by hand. */
+export const readsAudit = (actor: Actor): boolean => actor.level === 'operator' || actor.level === 'publisher';
+
+export interface AuditQuery {
+  page: number;
+  pageSize: number;
+  /** An article's documentId, or words of its title. */
+  article?: string;
+  /** Words of the actor's e-mail or name. */
+  user?: string;
+  /** One action code (`publish`) or a family (`user-*`). */
+  action?: string;
+}
+
+/** The article form's labels, so the screen names the fields an entry lists ("Tiêu đề", not `title`). */
+const ARTICLE_FIELD_LABELS = Object.fromEntries(Object.entries(CONTENT_TYPE_LABELS[ARTICLE] ?? {}).map(([field, { label }]) => [field, label]));
+
+export const AUDIT_PAGE_SIZES = [10, 25, 50, 100] as const;
+
+/** One page of the trail, newest first, for the admin's "Nhật ký biên tập" screen. */
+export async function listAudit(strapi: Core.Strapi, query: AuditQuery) {
+  const where: Record<string, unknown>[] = [];
+  const article = query.article?.trim();
+  if (article) where.push({ $or: [{ subjectId: article }, { subjectTitle: { $containsi: article } }] });
+  const user = query.user?.trim();
+  if (user) where.push({ $or: [{ actor: { $containsi: user } }, { actorName: { $containsi: user } }] });
+  const action = query.action?.trim();
+  if (action) where.push(action.endsWith('-*') ? { action: { $startsWith: action.slice(0, -1) } } : { action });
+  const filter = where.length ? { $and: where } : {};
+  const [rows, total] = await Promise.all([
+    strapi.db.query(AUDIT).findMany({
+      where: filter,
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+      select: ['id', 'at', 'action', 'subjectType', 'subjectId', 'subjectTitle', 'actor', 'actorName', 'actorLevel', 'actorRoles', 'ip', 'details'],
+    }),
+    strapi.db.query(AUDIT).count({ where: filter }),
+  ]);
+  return { data: rows, pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) }, fieldLabels: ARTICLE_FIELD_LABELS };
 }
 
 const CSV_COLUMNS = ['at', 'action', 'subjectType', 'subjectId', 'subjectTitle', 'actor', 'actorName', 'actorLevel', 'actorRoles', 'ip', 'details'] as const;

@@ -6,6 +6,7 @@ import { registerReviewWorkflow } from './review';
 import { startScheduledPublishing } from './scheduling';
 import { ensureNewsroomRoles, ROLES, type NewsroomRole } from './roles';
 import { registerVersionKeeping } from './versions';
+import { DEMO_PASSWORD_DEFAULT, DEMO_USERS } from './demo-accounts';
 
 /**
  * Editorial workflow (issue 15): roles, review, audit trail, published versions. Registered after
@@ -19,13 +20,6 @@ export function registerWorkflow(strapi: Core.Strapi): void {
   registerWorkflowAdminRoutes(strapi);
 }
 
-/** One demo account per newsroom role, documented in cms/README.md. */
-export const DEMO_USERS: Record<NewsroomRole, { email: string; firstname: string; lastname: string }> = {
-  reporter: { email: 'phongvien@toasoan.local', firstname: 'Phóng', lastname: 'viên' },
-  editor: { email: 'bientap@toasoan.local', firstname: 'Biên tập', lastname: 'viên' },
-  publisher: { email: 'truongban@toasoan.local', firstname: 'Trưởng ban', lastname: 'biên tập' },
-};
-export const DEMO_PASSWORD_DEFAULT = 'ToaSoan-Demo-2026';
 
 export async function bootstrapWorkflow(strapi: Core.Strapi): Promise<void> {
   const roleIds = await ensureNewsroomRoles(strapi);

@@ -3,6 +3,8 @@ import { errors } from '@strapi/utils';
 import { currentActor } from './actor';
 import { CONTENT_FIELDS, fingerprint, loadArticleContent, type ArticleContent } from './article-content';
 import { recordAudit } from './audit';
+import { CONTENT_TYPE_LABELS } from '../bootstrap/admin-labels';
+import { creditSummary } from '../documents/derived-text';
 
 /**
  * The history of an article (issue 15): each publish keeps what went live, by whom and when, in
@@ -108,18 +110,62 @@ export function diffParagraphs(before: string[], after: string[]): TextChange[] 
   return out;
 }
 
+type Row = Record<string, unknown>;
+
+const VIETNAM_TIME = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** A credited photo as an editor reads it: caption, credit, file. */
+function photoText(photo: Row): string {
+  const image = photo.image as Row | null | undefined;
+  const parts = [String(photo.caption ?? '').trim() || '(không có chú thích)'];
+  if (photo.credit) parts.push(`Ảnh: ${String(photo.credit)}`);
+  if (image?.name) parts.push(`tệp ${String(image.name)}`);
+  return parts.join(' · ');
+}
+
+/**
+ * A field's value as text for the history screen, one line per item: names instead of
+ * documentIds, byline lines as their summary ("Bài: Minh Khoa"), dates in Vietnam time.
+ */
+export function fieldText(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '';
+  switch (field) {
+    case 'featured':
+      return value ? 'Có' : 'Không';
+    case 'publicationDate':
+      return VIETNAM_TIME.format(new Date(value as string));
+    case 'category':
+    case 'unit':
+      return String((value as Row).name ?? '');
+    case 'tags':
+      return (value as Row[]).map((tag) => String(tag.name ?? '')).join('\n');
+    case 'byline':
+      return (value as Array<Parameters<typeof creditSummary>[0]>).map(creditSummary).join('\n');
+    case 'cover':
+      return photoText(value as Row);
+    case 'gallery':
+      return (value as Row[]).map(photoText).join('\n');
+    default:
+      return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+}
+
+const ARTICLE_LABELS = CONTENT_TYPE_LABELS[ARTICLE] ?? {};
+
 export async function diffVersions(strapi: Core.Strapi, documentId: string, from: string, to: string) {
   const a = await versionContent(strapi, documentId, from);
   const b = await versionContent(strapi, documentId, to);
   const fields = CONTENT_FIELDS.filter((field) => field !== 'body' && fingerprint(a[field]) !== fingerprint(b[field])).map((field) => ({
     field,
+    label: ARTICLE_LABELS[field]?.label ?? field,
     before: a[field],
     after: b[field],
+    beforeText: fieldText(field, a[field]),
+    afterText: fieldText(field, b[field]),
   }));
   return { from, to, fields, bodyChanged: fingerprint(a.body) !== fingerprint(b.body), text: diffParagraphs(paragraphs(a), paragraphs(b)) };
 }
 
-type Row = Record<string, unknown>;
 
 /** A component as the document service takes it back: relations by documentId, files by id. */
 function asInput(value: unknown, existing: { docs: Set<string>; files: Set<number> }): unknown {
