@@ -226,10 +226,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         webhookSecret,
         sitePort: Number(process.env.SITE_PORT) || 0,
         debounceMs: DEFAULT_DEBOUNCE_MS,
-        runBuild: ({ outDir: into, label }: { outDir: string; label: string }) => {
-          proxy.take();
-          return runSiteBuild({ cmsUrl: proxy.url, token: cms.tokens.readOnly, siteUrl: SITE_URL, outDir: into, cacheDir, workDir, label });
-        },
+        runBuild: ({ outDir: into, label, cpuProfileDir }: { outDir: string; label: string; cpuProfileDir?: string }) =>
+          runSiteBuild({ cmsUrl: proxy.url, token: cms.tokens.readOnly, siteUrl: SITE_URL, outDir: into, cacheDir, workDir, label, cpuProfileDir }),
         log,
       };
       const stack = await startLiveStack(liveOptions);
@@ -244,6 +242,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         runs: options.live.runs,
         burstSize: options.live.burst,
         workDir,
+        profileDir: options.cpuProfile ? path.join(workDir, 'cpu-profiles-live') : undefined,
       });
     }
 

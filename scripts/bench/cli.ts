@@ -22,7 +22,8 @@ const USAGE = `Usage: npm run bench -- --articles N [options]
   --no-live                 skip the publish-to-live phase (rebuild service, CMS webhook)
   --live-runs N             publish-to-live runs per scenario, median reported (default 3)
   --burst N                 articles in the publish-to-live burst (default 20)
-  --cpu-prof                profile the cold build and summarise it in the JSON
+  --cpu-prof                profile the cold build and one extra publish-to-live build (not in
+                            the medians) and summarise them in the JSON
   --no-compile              skip compiling the CMS TypeScript
   --reuse-fill              keep/reuse the filled SQLite database in scripts/bench/.fill-cache
                             (keyed by dataset and CMS schema; the JSON says fill.reused)

@@ -21,7 +21,7 @@
  * the time until the page and the search answer.
  */
 import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,6 +34,7 @@ import { startRebuildService, type RebuildService } from '../rebuild/service';
 import { articleAt, type Refs } from './dataset';
 import { round } from './fill';
 import { parsePhases, type BuildPhases } from './phases';
+import { summariseProfile, type ProfileSummary } from './profile-summary';
 import type { SiteBuildResult } from './site-build';
 
 export type LiveScenario = 'new' | 'old-edit' | 'burst';
@@ -45,14 +46,14 @@ export interface LiveBuild {
   startedAt: string;
   finishedAt: string;
   /** The rebuild service's own split (scripts/rebuild/rebuilder.ts), milliseconds. */
-  timings: { buildMs: number; compareMs: number; swapMs: number; pruneMs: number };
+  timings: { buildMs: number; swapMs: number; compareMs: number; pruneMs: number };
   /** The build command's phases, from its output. */
   phases: BuildPhases;
   /** Search bundles indexed and kept (`[pagefind] … N indexed, M unchanged`). */
   searchBundles: { indexed: number; kept: number } | null;
   peakTreeMiB: number;
-  /** Files added/changed/removed in the output compared with the live build. */
-  changes: { added: number; changed: number; removed: number; unchanged: number };
+  /** Files added/changed/removed in the output compared with the previous build. */
+  changes: { added: number; changed: number; removed: number; unchanged: number } | null;
 }
 
 export interface LiveBreakdown {
@@ -73,11 +74,12 @@ export interface LiveBreakdown {
     /** Build time outside those phases (Astro's exit, the XML check, gaps between steps). */
     otherSeconds: number;
   };
-  /** Comparing the new output with the live one (the rebuild service's change log). */
-  compareSeconds: number;
   /** Moving the build into place and the atomic symlink swap. */
   swapSeconds: number;
-  /** Between one build's swap and the next build's start, when a run needs two builds. */
+  /**
+   * Between one build's swap and the next one's start, when a run needs two builds: the first
+   * build's compare and pruning, then the debounce.
+   */
   betweenBuildsSeconds: number;
   /** Last swap to the last page served with its title (the poll's own delay included). */
   servedSeconds: number;
@@ -92,7 +94,13 @@ export interface LiveRun {
   publicationDate?: string;
   totalSeconds: number;
   breakdown: LiveBreakdown;
+  /** The builds that put the run's articles live, in order. */
   builds: LiveBuild[];
+  /**
+   * Builds after those, caused by the run's own webhooks that came in during the build that had
+   * already read their articles (the rebuilder builds once more for whatever arrives during a build).
+   */
+  trailingBuilds: number;
   loadAverage: { before: number[]; after: number[] };
 }
 
@@ -103,6 +111,11 @@ export interface LiveResult {
   median: Partial<Record<LiveScenario, LiveRun>>;
   /** How the search check was done, for the reader of the JSON. */
   searchCheck: string;
+  /**
+   * With `--cpu-prof`: one more `new` run (not in the medians) whose build ran under V8's
+   * profiler, with a summary of each Node process that was busy (Astro, the index step).
+   */
+  profile?: { run: LiveRun; processes: ProfileSummary[] };
 }
 
 export interface LiveOptions {
@@ -110,8 +123,8 @@ export interface LiveOptions {
   fullAccessToken: string;
   /** State folder of the rebuild service, `current` already pointing at a live build. */
   stateDir: string;
-  /** The build command (the bench's site build into ctx.outDir). */
-  runBuild: (ctx: { outDir: string; label: string }) => Promise<SiteBuildResult>;
+  /** The build command (the bench's site build into ctx.outDir), profiled into cpuProfileDir when given. */
+  runBuild: (ctx: { outDir: string; label: string; cpuProfileDir?: string }) => Promise<SiteBuildResult>;
   /** Where the rebuild service listens: the port the CMS's webhook URL names. */
   rebuildPort: number;
   webhookSecret: string;
@@ -124,6 +137,8 @@ export interface LiveOptions {
   debounceMs: number;
   /** Where Pagefind's script is written to be imported (one copy per live build). */
   workDir: string;
+  /** Profile one extra `new` run's build into this folder (see LiveResult.profile). */
+  profileDir?: string;
   log: (message: string) => void;
 }
 
@@ -144,6 +159,8 @@ export interface LiveStack {
   service: RebuildService;
   site: StaticServer;
   builds: Array<{ record: BuildRecord; result: SiteBuildResult | undefined }>;
+  /** Builds from now on run under V8's profiler, writing into this folder (undefined: not). */
+  profileInto(dir: string | undefined): void;
   stop(): Promise<void>;
 }
 
@@ -151,8 +168,9 @@ export async function startLiveStack(options: Pick<LiveOptions, 'stateDir' | 'ru
   const results = new Map<string, SiteBuildResult>();
   const builds: LiveStack['builds'] = [];
   let n = 0;
+  let cpuProfileDir: string | undefined;
   const build: BuildCommand = async (ctx) => {
-    const result = await options.runBuild({ outDir: ctx.outDir, label: `live-${++n}` });
+    const result = await options.runBuild({ outDir: ctx.outDir, label: `live-${++n}`, cpuProfileDir });
     await writeFile(ctx.logFile, result.lines.map((l) => `${(l.t / 1000).toFixed(3)}s ${l.text}`).join('\n'));
     results.set(ctx.logFile, result);
     if (result.exitCode !== 0) throw new Error(`site build exited with ${result.exitCode}: ${result.lines.slice(-5).map((l) => l.text).join(' / ')}`);
@@ -180,6 +198,7 @@ export async function startLiveStack(options: Pick<LiveOptions, 'stateDir' | 'ru
     service,
     site,
     builds,
+    profileInto: (dir) => (cpuProfileDir = dir),
     stop: async () => {
       await service.stop();
       await site.stop();
@@ -204,11 +223,14 @@ export async function measurePublishToLive(stack: LiveStack, options: LiveOption
     const t0 = Date.now();
     const published = await publish(token);
     const publishedAt = Date.now();
+    // Pages already seen live are not asked again: the poll stays light beside the build.
+    const waiting = [...published];
     const servedAt = await waitFor(
       async () => {
-        for (const p of published) {
-          const res = await fetch(`${stack.site.url}${p.path}`).catch(() => null);
+        while (waiting[0]) {
+          const res = await fetch(`${stack.site.url}${waiting[0].path}`).catch(() => null);
           if (res?.status !== 200 || !(await res.text()).includes(token)) return undefined;
+          waiting.shift();
         }
         return Date.now();
       },
@@ -218,11 +240,12 @@ export async function measurePublishToLive(stack: LiveStack, options: LiveOption
       async () => ((await searchFinds(stack.site.url, token, published.map((p) => p.path), options.workDir, ++imported)) ? Date.now() : undefined),
       { timeoutMs: 120_000, intervalMs: 200, timeoutError: () => new Error(`publish-to-live (${scenario}): the live search does not find "${token}"`) },
     );
-    // The last build's record is complete once the rebuilder is idle (pruning comes after the swap).
+    // A build's record is complete once the rebuilder is idle (compare and pruning follow the swap).
     await rebuilder.whenIdle();
-    const builds = stack.builds.slice(buildsBefore);
-    const failed = builds.find((b) => b.record.result !== 'success');
+    const after = stack.builds.slice(buildsBefore);
+    const failed = after.find((b) => b.record.result !== 'success');
     if (failed) throw new Error(`publish-to-live (${scenario}): build ${failed.record.id} failed: ${failed.record.error}`);
+    const builds = after.filter((b) => liveAt(b.record) <= servedAt);
     const run: LiveRun = {
       scenario,
       articles: published.length,
@@ -230,6 +253,7 @@ export async function measurePublishToLive(stack: LiveStack, options: LiveOption
       totalSeconds: round((Math.max(servedAt, searchableAt) - t0) / 1000),
       breakdown: breakdown(t0, publishedAt, servedAt, searchableAt, builds),
       builds: builds.map(liveBuild),
+      trailingBuilds: after.length - builds.length,
       loadAverage: { before: before.map((n) => round(n)), after: os.loadavg().map((n) => round(n)) },
     };
     runs.push(run);
@@ -261,7 +285,20 @@ export async function measurePublishToLive(stack: LiveStack, options: LiveOption
     const sorted = runs.filter((r) => r.scenario === scenario).sort((a, b) => a.totalSeconds - b.totalSeconds);
     if (sorted.length > 0) median[scenario] = sorted[Math.floor((sorted.length - 1) / 2)];
   }
-  return { debounceMs: options.debounceMs, runs, median, searchCheck: SEARCH_CHECK };
+  const result: LiveResult = { debounceMs: options.debounceMs, runs, median, searchCheck: SEARCH_CHECK };
+  if (options.profileDir) {
+    await mkdir(options.profileDir, { recursive: true });
+    stack.profileInto(options.profileDir);
+    await measure('new', async (token) => [await create(token)]);
+    stack.profileInto(undefined);
+    const processes: ProfileSummary[] = [];
+    for (const file of (await readdir(options.profileDir)).filter((f) => f.endsWith('.cpuprofile'))) {
+      const summary = summariseProfile(JSON.parse(await readFile(path.join(options.profileDir, file), 'utf8')), 25);
+      if (summary.busySeconds >= 0.5) processes.push(summary);
+    }
+    result.profile = { run: runs.pop()!, processes: processes.sort((a, b) => b.busySeconds - a.busySeconds) };
+  }
+  return result;
 }
 
 function liveBuild({ record, result }: LiveStack['builds'][number]): LiveBuild {
@@ -276,7 +313,7 @@ function liveBuild({ record, result }: LiveStack['builds'][number]): LiveBuild {
     phases: parsePhases(lines),
     searchBundles: bundles ? { indexed: Number(bundles[1]), kept: Number(bundles[2]) } : null,
     peakTreeMiB: result?.memory.peakTreeMiB ?? 0,
-    changes: { added: record.changes!.added, changed: record.changes!.changed, removed: record.changes!.removed, unchanged: record.changes!.unchanged },
+    changes: record.changes ? { added: record.changes.added, changed: record.changes.changed, removed: record.changes.removed, unchanged: record.changes.unchanged } : null,
   };
 }
 
@@ -288,8 +325,6 @@ function breakdown(t0: number, publishedAt: number, servedAt: number, searchable
   const webhooks = records.flatMap((r) => r.reasons.map((c) => Date.parse(c.receivedAt))).filter((t) => t >= t0 - 1000);
   const firstWebhook = webhooks.length > 0 ? Math.min(...webhooks) : publishedAt;
   const sum = (f: (t: NonNullable<BuildRecord['timings']>) => number) => records.reduce((s, r) => s + f(r.timings!), 0) / 1000;
-  // Readers get a build when its swap ends: its finish less the pruning that follows.
-  const liveAt = (r: BuildRecord) => Date.parse(r.finishedAt) - r.timings!.pruneMs;
   let between = 0;
   for (let i = 1; i < records.length; i++) between += Date.parse(records[i]!.startedAt) - liveAt(records[i - 1]!);
   const phases = builds.map((b) => parsePhases(b.result?.lines ?? []));
@@ -309,13 +344,15 @@ function breakdown(t0: number, publishedAt: number, servedAt: number, searchable
     debounceSeconds: round((Date.parse(first.startedAt) - firstWebhook) / 1000),
     buildSeconds: round(buildSeconds),
     build: { ...mapValues(build, round), otherSeconds: round(buildSeconds - named) } as LiveBreakdown['build'],
-    compareSeconds: round(sum((t) => t.compareMs)),
     swapSeconds: round(sum((t) => t.swapMs)),
     betweenBuildsSeconds: round(between / 1000),
     servedSeconds: round((servedAt - liveAt(last)) / 1000),
     searchSeconds: round((Math.max(servedAt, searchableAt) - servedAt) / 1000),
   };
 }
+
+/** When readers got a build: the end of its swap, before the compare and pruning that follow. */
+const liveAt = (r: BuildRecord) => Date.parse(r.finishedAt) - r.timings!.compareMs - r.timings!.pruneMs;
 
 const mapValues = <T extends Record<string, number>>(o: T, f: (n: number) => number) =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)])) as T;
