@@ -27,6 +27,7 @@ describe('bench on a tiny newsroom', () => {
       restConcurrency: 4,
       batchSize: 100,
       baseline: true,
+      live: { runs: 1, burst: 2 },
       baselineConcurrency: 1,
       cpuProfile: false,
       compile: false, // the vitest globalSetup compiled the CMS
@@ -75,6 +76,15 @@ describe('bench on a tiny newsroom', () => {
     expect(result.baseline!.traffic.requests).toBe(result.baseline!.listRequests + ARTICLES);
     expect(result.baseline!.ratio.requests).toBeGreaterThan(0);
 
-    expect(result.goals.map((g) => g.goal)).toHaveLength(5);
+    // Publish-to-live: one run per scenario, each with a build and a total.
+    expect(result.publishToLive!.runs.map((r) => [r.scenario, r.articles])).toEqual([['new', 1], ['old-edit', 1], ['burst', 2]]);
+    for (const run of result.publishToLive!.runs) {
+      expect(run.totalSeconds).toBeGreaterThan(0);
+      expect(run.breakdown.buildSeconds).toBeGreaterThan(0);
+      expect(run.builds[0]!.timings.buildMs).toBeGreaterThan(0);
+    }
+    expect(result.publishToLive!.median.new).toEqual(result.publishToLive!.runs[0]);
+
+    expect(result.goals.map((g) => g.goal)).toHaveLength(7);
   });
 });

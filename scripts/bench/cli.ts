@@ -19,13 +19,19 @@ const USAGE = `Usage: npm run bench -- --articles N [options]
   --seed N                  dataset seed (default 1)
   --baseline-concurrency N  tutorial-style fetcher's parallel page fetches (default 1, as Astro renders)
   --no-baseline             skip the tutorial-style fetcher
-  --cpu-prof                profile the cold build and summarise it in the JSON
+  --no-live                 skip the publish-to-live phase (rebuild service, CMS webhook)
+  --live-runs N             publish-to-live runs per scenario, median reported (default 3)
+  --burst N                 articles in the publish-to-live burst (default 20)
+  --cpu-prof                profile the cold build and one extra publish-to-live build (not in
+                            the medians) and summarise them in the JSON
   --no-compile              skip compiling the CMS TypeScript
   --reuse-fill              keep/reuse the filled SQLite database in scripts/bench/.fill-cache
                             (keyed by dataset and CMS schema; the JSON says fill.reused)
   --keep                    keep the work folder (database, builds, logs)
   --out FILE                JSON output (default scripts/bench/results/<db>-<N>[-<fill>].json)
-Environment: DATABASE_URL=postgres://… runs Strapi on a fresh database on that server.`;
+Environment: DATABASE_URL=postgres://… runs Strapi on a fresh database on that server;
+REBUILD_PORT, SITE_PORT: where the publish-to-live phase's rebuild service and live site listen
+(free ports otherwise).`;
 
 function wholeNumber(name: string, value: string | undefined, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
@@ -45,6 +51,9 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       'baseline-concurrency': { type: 'string' },
       'no-baseline': { type: 'boolean', default: false },
+      'no-live': { type: 'boolean', default: false },
+      'live-runs': { type: 'string' },
+      burst: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
       'no-compile': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
@@ -77,6 +86,7 @@ async function main(): Promise<void> {
     databaseUrl,
     baseline: !values['no-baseline'],
     baselineConcurrency: wholeNumber('baseline-concurrency', values['baseline-concurrency'], 1),
+    live: values['no-live'] ? null : { runs: wholeNumber('live-runs', values['live-runs'], 3), burst: wholeNumber('burst', values.burst, 20) },
     cpuProfile: values['cpu-prof'],
     compile: !values['no-compile'],
     keepWork: values.keep,

@@ -34,6 +34,8 @@ export interface FilledCmsOptions {
    * and CMS schema, so a re-run skips the fill. Direct fill on SQLite only.
    */
   fillCacheDir?: string;
+  /** Extra environment of the CMS's HTTP server (not of the fill), e.g. its rebuild webhook. */
+  serverEnv?: Record<string, string>;
   log: (message: string) => void;
 }
 
@@ -48,7 +50,7 @@ export async function startFilledCms(options: FilledCmsOptions): Promise<FilledC
 }
 
 async function restFilled(options: FilledCmsOptions): Promise<FilledCms> {
-  const cms = await withTestDatabase(options.databaseUrl, () => startCms());
+  const cms = await withTestDatabase(options.databaseUrl, () => startCms({ env: options.serverEnv }));
   try {
     const stats = await fillNewsroom(restTarget(cms.url, cms.tokens.fullAccess, options.restConcurrency), {
       articles: options.articles,
@@ -88,7 +90,7 @@ async function directFilled(options: FilledCmsOptions): Promise<FilledCms> {
       }
     }
     // The harness's own throwaway database stays unused: ours overrides it through env.
-    const cms = await withTestDatabase(undefined, () => startCms({ env: cmsEnv }));
+    const cms = await withTestDatabase(undefined, () => startCms({ env: { ...cmsEnv, ...options.serverEnv } }));
     return {
       cms,
       fill: stats,

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BenchResult, BuildRun } from './bench';
+import type { LiveResult, LiveRun } from './publish-to-live';
 
 const s = (n: number | null | undefined) => (n === null || n === undefined ? '–' : `${n.toFixed(n < 10 ? 2 : 1)} s`);
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e6 ? 2 : 1)} MB`;
@@ -48,10 +49,53 @@ export function resultMarkdown(result: BenchResult, name: string): string {
       '',
     );
   }
+  if (result.publishToLive) lines.push(...liveMarkdown(result.publishToLive), '');
   lines.push('| Goal | Target | Measured | |', '|---|---|---|---|');
   for (const g of result.goals) lines.push(`| ${g.goal} | ${g.target} | ${g.actual} | ${g.met ? 'met' : '**missed**'} |`);
   lines.push('');
   return lines.join('\n');
+}
+
+const SCENARIOS = [
+  ['new', 'One new article'],
+  ['old-edit', 'Edit of an old article'],
+  ['burst', 'Burst'],
+] as const;
+
+/** The publish-to-live table: per scenario the median run's total and where its time went. */
+export function liveMarkdown(live: LiveResult): string[] {
+  const shown = SCENARIOS.filter(([key]) => live.median[key]);
+  const medians = shown.map(([key]) => live.median[key]!);
+  const row = (label: string, f: (r: LiveRun) => string) => `| ${label} | ${medians.map(f).join(' | ')} |`;
+  const all = (key: string) =>
+    live.runs
+      .filter((r) => r.scenario === key)
+      .map((r) => r.totalSeconds.toFixed(1))
+      .join(' / ');
+  const phase = (r: LiveRun, f: (p: LiveRun['builds'][number]['phases']) => number) => r.builds.reduce((sum, b) => sum + f(b.phases), 0);
+  return [
+    `Publish-to-live through the rebuild service (debounce ${live.debounceMs} ms): REST publish → the CMS's webhook → build → swap → page served and found by the search (${live.searchCheck.split(';')[0]}). Median of ${live.runs.filter((r) => r.scenario === 'new').length} runs each; the breakdown is the median run's.`,
+    '',
+    `| Publish-to-live | ${shown.map(([key, label]) => (key === 'burst' ? `${label} of ${live.median[key]!.articles}` : label)).join(' | ')} |`,
+    `|---|${shown.map(() => '---:').join('|')}|`,
+    row('**Total, median**', (r) => `**${s(r.totalSeconds)}**`),
+    `| … all runs | ${shown.map(([key]) => `${all(key)} s`).join(' | ')} |`,
+    row('REST request until the CMS webhook arrives', (r) => s(r.breakdown.toWebhookSeconds)),
+    row('Webhook to build start (debounce)', (r) => s(r.breakdown.debounceSeconds)),
+    row('Build (site build script)', (r) => `${s(r.breakdown.buildSeconds)}${r.builds.length > 1 ? ` (${r.builds.length} builds)` : ''}${r.trailingBuilds ? ` (+${r.trailingBuilds} after)` : ''}`),
+    row('… start-up', (r) => s(r.breakdown.build.startupSeconds)),
+    row('… content sync', (r) => s(r.breakdown.build.contentSyncSeconds)),
+    row('… bundle (Vite)', (r) => s(r.breakdown.build.bundleSeconds)),
+    row('… render all routes', (r) => `${s(r.breakdown.build.renderSeconds)} (${phase(r, (p) => p.routes)} routes, ${phase(r, (p) => p.reusedRoutes)} reused)`),
+    row('… images', (r) => s(r.breakdown.build.imagesSeconds)),
+    row('… search index', (r) => `${s(r.breakdown.build.searchIndexSeconds)} (${r.builds.map((b) => (b.searchBundles ? `${b.searchBundles.indexed} of ${b.searchBundles.indexed + b.searchBundles.kept}` : '–')).join(' + ')} bundles indexed)`),
+    row('… other (exits, XML check)', (r) => s(r.breakdown.build.otherSeconds)),
+    row('Swap', (r) => s(r.breakdown.swapSeconds)),
+    row('Between builds', (r) => s(r.breakdown.betweenBuildsSeconds)),
+    row('Swap to page served', (r) => s(r.breakdown.servedSeconds)),
+    row('Page served to found by search', (r) => s(r.breakdown.searchSeconds)),
+    row('Load average (1 min) before → after', (r) => `${r.loadAverage.before[0]} → ${r.loadAverage.after[0]}`),
+  ];
 }
 
 if (process.argv[1]?.endsWith('markdown.ts')) {

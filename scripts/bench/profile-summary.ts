@@ -3,6 +3,11 @@
  * the README can say what holds a phase back. `node --import tsx profile-summary.ts <file> [top]`.
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** The repository these profiles come from: its files are named by their path inside it. */
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 interface ProfileNode {
   id: number;
@@ -31,8 +36,8 @@ function packageOf(url: string): string {
   const match = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/g);
   if (match) return match[match.length - 1]!.replace('node_modules/', '');
   if (url.startsWith('node:')) return 'node core';
-  const project = url.match(/\/work\/main\/([^/]+\/[^/]+)/);
-  return project ? project[1]! : url.slice(0, 60);
+  const inRepo = url.replace(/^file:\/\//, '').startsWith(`${REPO}/`);
+  return inRepo ? url.replace(/^file:\/\//, '').slice(REPO.length + 1).split('/').slice(0, 2).join('/') : url.slice(0, 60);
 }
 
 export function summariseProfile(profile: CpuProfile, top = 15): ProfileSummary {
@@ -44,7 +49,7 @@ export function summariseProfile(profile: CpuProfile, top = 15): ProfileSummary 
     const us = self.get(node.id) ?? 0;
     if (!us) continue;
     const { functionName, url, lineNumber } = node.callFrame;
-    const name = `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*node_modules\//, '').replace('file:///work/main/', '')}:${lineNumber + 1}` : ''}`.trim();
+    const name = `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*node_modules\//, '').replace(`${pathToFileURL(REPO).href}/`, '')}:${lineNumber + 1}` : ''}`.trim();
     byFunction.set(name, (byFunction.get(name) ?? 0) + us);
     const pkg = packageOf(url);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCategory, createPerson, publishArticle, unpublishArticle, uploadPhoto, type RestClient } from '../lib/newsroom-rest';
 import { startStaticServer, type StaticServer } from '../lib/static-server';
+import { waitFor } from '../lib/wait-for';
 import { freePort, startCms, type CmsServer } from '../testing/cms-server';
 import { directive, inlineScriptHashes, nginxCsp } from '../web/csp';
 import { createSiteBuild } from './site-build';
@@ -47,12 +48,13 @@ afterAll(async () => {
   await rm(stateDir, { recursive: true, force: true });
 });
 
+/** Milliseconds until `check` holds; fails with the rebuild log after `timeoutMs`. */
 async function poll(what: string, check: () => Promise<boolean>, timeoutMs = 150_000): Promise<number> {
   const t0 = Date.now();
-  while (!(await check())) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s.\nRebuild log:\n${logs.join('\n')}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitFor(async () => ((await check()) ? true : undefined), {
+    timeoutMs,
+    timeoutError: () => new Error(`${what} did not happen within ${timeoutMs / 1000} s.\nRebuild log:\n${logs.join('\n')}`),
+  });
   return Date.now() - t0;
 }
 
@@ -66,7 +68,10 @@ it('puts a published article live (page, feed) and takes it down when unpublishe
   const category = await createCategory(client, 'Kinh tế');
   const photo = await uploadPhoto(client, 'anh-bia');
   // Those creations fired webhooks already; wait for their build so the publish gets its own.
-  await poll('the first build', async () => service.rebuilder.status().counts.succeeded >= 1 && service.rebuilder.status().state === 'idle');
+  await poll('the first webhook', async () => service.rebuilder.status().counts.events > 0);
+  await service.rebuilder.whenIdle();
+  expect(service.rebuilder.status()).toMatchObject({ state: 'idle', counts: { failed: 0 } });
+  expect(service.rebuilder.status().counts.succeeded).toBeGreaterThan(0);
 
   const title = `Khánh thành cầu Tân Hòa ${randomBytes(3).toString('hex')}`;
   const article = await publishArticle(client, {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import axios from 'axios';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startStaticServer } from '../lib/static-server';
-import type { BuildCommand, BuildContext } from './rebuilder';
+import type { BuildCommand, BuildContext, BuildRecord } from './rebuilder';
 import { startRebuildService, type RebuildService } from './service';
 import type { ServiceStatus } from './webhook-server';
 
@@ -51,11 +51,12 @@ let stateDir: string;
 let service: RebuildService;
 let fake: ReturnType<typeof fakeBuild>;
 const logs: string[] = [];
+const finished: BuildRecord[] = [];
 
 async function start() {
   service = await startRebuildService(
     { secret: SECRET, port: 0, host: '127.0.0.1', stateDir, cmsUrl: 'http://unused', siteUrl: 'http://unused', debounceMs: 50, keep: 3, retryMs: 0 },
-    { build: fake.build, log: (line) => logs.push(line) },
+    { build: fake.build, log: (line) => logs.push(line), onBuild: (record) => finished.push(record) },
   );
 }
 
@@ -82,6 +83,7 @@ beforeEach(async () => {
   stateDir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-rebuild-'));
   fake = fakeBuild();
   logs.length = 0;
+  finished.length = 0;
   await start();
 });
 
@@ -201,6 +203,28 @@ describe('builds and the live site', () => {
     expect(s.lastBuild!.changes!.pages).toEqual({ added: ['/tin-tuc/bai-2/'], changed: ['/', '/rss.xml'], removed: ['/tin-tuc/bai-1/'] });
     expect(s.live).toBe(s.lastBuild!.id);
     expect(logs.some((l) => l.includes('entry.publish article doc-42') && l.includes('live in'))).toBe(true);
+  });
+
+  it('says when it is idle: after the debounce and every build it caused, the retry aside', async () => {
+    await service.rebuilder.whenIdle();
+    fake.hold();
+    await publish('doc-1');
+    let idle = false;
+    const waiting = service.rebuilder.whenIdle().then(() => (idle = true));
+    await until(() => fake.calls.length === 1);
+    await publish('doc-2');
+    expect(idle).toBe(false);
+    fake.release();
+    await waiting;
+    // Idle means both builds are over: the one under way and the one the second change caused.
+    expect(fake.calls).toHaveLength(2);
+    expect(service.rebuilder.status()).toMatchObject({ state: 'idle', pending: [], counts: { succeeded: 2 } });
+    expect(finished.map((r) => r.result)).toEqual(['success', 'success']);
+    for (const record of finished) {
+      expect(record.timings).toEqual({ buildMs: expect.any(Number), compareMs: expect.any(Number), swapMs: expect.any(Number), pruneMs: expect.any(Number) });
+      const { buildMs, compareMs, swapMs, pruneMs } = record.timings!;
+      expect(buildMs + compareMs + swapMs + pruneMs).toBeLessThanOrEqual(record.durationMs + 4);
+    }
   });
 
   it('keeps only the last 3 builds', async () => {

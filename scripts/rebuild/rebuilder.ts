@@ -42,6 +42,18 @@ export interface BuildRecord {
   logFile: string;
   error?: string;
   changes?: SiteChanges;
+  /**
+   * Where a successful build's time went, in order: the build command, the swap (readers get the
+   * new build at its end), comparing with the previous build (`changes`), removing old builds.
+   */
+  timings?: BuildTimings;
+}
+
+export interface BuildTimings {
+  buildMs: number;
+  swapMs: number;
+  compareMs: number;
+  pruneMs: number;
 }
 
 export interface RebuilderStatus {
@@ -66,8 +78,12 @@ export interface RebuilderOptions {
   /** Retry after a failed build, doubling up to 15 min; 0 disables. Default 60 s. */
   retryMs?: number;
   log?: (line: string) => void;
+  /** Called with every finished build, successful or not (the bench's publish-to-live phase). */
+  onBuild?: (record: BuildRecord) => void;
 }
 
+/** Quiet time after the last change before a build (REBUILD_DEBOUNCE_MS). */
+export const DEFAULT_DEBOUNCE_MS = 1000;
 const MAX_RETRY_MS = 15 * 60_000;
 const MAX_REASONS_KEPT = 50;
 
@@ -95,6 +111,7 @@ export class Rebuilder {
   private retryDelay: number;
   private running: Promise<void> | null = null;
   private waiters: Array<(record: BuildRecord) => void> = [];
+  private idleWaiters: Array<() => void> = [];
   private stopped = false;
   private paused = false;
   private lastBuild: BuildRecord | null = null;
@@ -104,7 +121,7 @@ export class Rebuilder {
 
   constructor(private readonly options: RebuilderOptions) {
     this.folders = new BuildFolders(options.stateDir);
-    this.debounceMs = options.debounceMs ?? 1000;
+    this.debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
     this.maxWaitMs = options.maxWaitMs ?? 10_000;
     this.keep = Math.max(1, options.keep ?? 3);
     this.retryMs = options.retryMs ?? 60_000;
@@ -151,12 +168,21 @@ export class Rebuilder {
     });
   }
 
-  /** Resolves when nothing is waiting or building. */
-  async whenIdle(): Promise<void> {
-    while (this.running || this.timer) {
-      if (this.running) await this.running;
-      else await new Promise((r) => setTimeout(r, 20));
-    }
+  /** Resolves when nothing is waiting for its debounce or building. */
+  whenIdle(): Promise<void> {
+    if (this.idle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private idle(): boolean {
+    return !this.running && !this.timer;
+  }
+
+  private settle(): void {
+    if (!this.idle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   status(): RebuilderStatus {
@@ -178,6 +204,7 @@ export class Rebuilder {
     this.timer = null;
     this.retryTimer = null;
     await this.running;
+    this.settle();
   }
 
   private schedule(): void {
@@ -190,7 +217,10 @@ export class Rebuilder {
   private runNext(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.running || this.pending.size === 0 || this.stopped || this.paused) return;
+    if (this.running || this.pending.size === 0 || this.stopped || this.paused) {
+      this.settle();
+      return;
+    }
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     const reasons = [...this.pending.values()];
@@ -210,6 +240,7 @@ export class Rebuilder {
           if (this.waiters.length > 0) this.runNext();
           else this.schedule();
         }
+        this.settle();
       });
   }
 
@@ -252,16 +283,28 @@ export class Rebuilder {
     const staging = this.folders.stagingDir;
     try {
       await rm(staging, { recursive: true, force: true });
+      const buildStarted = performance.now();
       await this.options.build({ outDir: staging, logFile, reasons });
       if (!existsSync(path.join(staging, 'index.html'))) {
         throw new Error(`the build finished but wrote no index.html into ${staging}`);
       }
-      record.changes = await diffBuilds(await this.folders.current(), staging);
+      const built = performance.now();
+      const previous = await this.folders.current();
       await rename(staging, outDir);
       await this.folders.swap(outDir);
       this.live = id;
       record.result = 'success';
+      const swapped = performance.now();
+      // What changed is worked out once readers have the new build: hashing every file of both
+      // builds took seconds per build at 1,000 articles (scripts/bench/README.md, "Publish-to-live").
+      record.changes = await diffBuilds(previous, outDir).catch((error) => {
+        this.log(`[rebuild] comparing build ${id} with the previous one failed: ${(error as Error).message}`);
+        return undefined;
+      });
+      const compared = performance.now();
       await this.folders.prune(this.keep).catch((error) => this.log(`[rebuild] pruning old builds failed: ${(error as Error).message}`));
+      const ms = (from: number, to: number) => Math.round(to - from);
+      record.timings = { buildMs: ms(buildStarted, built), swapMs: ms(built, swapped), compareMs: ms(swapped, compared), pruneMs: ms(compared, performance.now()) };
     } catch (error) {
       record.error = (error as Error).message;
       await rm(staging, { recursive: true, force: true }).catch(() => {});
@@ -270,14 +313,16 @@ export class Rebuilder {
     record.finishedAt = finished.toISOString();
     record.durationMs = finished.getTime() - started.getTime();
     this.lastBuild = record;
+    this.options.onBuild?.(record);
     const seconds = (record.durationMs / 1000).toFixed(1);
     if (record.result === 'success') {
       this.counts.succeeded += 1;
       this.lastSuccess = record;
       this.retryDelay = this.retryMs;
-      const c = record.changes!;
-      const pages = [...c.pages.added.map((p) => `+${p}`), ...c.pages.removed.map((p) => `-${p}`)].slice(0, 5).join(' ');
-      this.log(`[rebuild] build ${id} live in ${seconds} s (${why}): ${c.added} added, ${c.changed} changed, ${c.removed} removed files${pages ? ` ${pages}` : ''}`);
+      const c = record.changes;
+      const pages = c ? [...c.pages.added.map((p) => `+${p}`), ...c.pages.removed.map((p) => `-${p}`)].slice(0, 5).join(' ') : '';
+      const changed = c ? `: ${c.added} added, ${c.changed} changed, ${c.removed} removed files${pages ? ` ${pages}` : ''}` : '';
+      this.log(`[rebuild] build ${id} live in ${seconds} s (${why})${changed}`);
     } else {
       this.counts.failed += 1;
       const tail = await readFile(logFile, 'utf8').then((t) => t.trim().split('\n').slice(-5).join('\n'), () => '');

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { REPO_DIR, createSiteBuild } from './site-build';
 import type { SupervisedStatus } from '../lib/supervisor';
-import { Rebuilder, type BuildCommand } from './rebuilder';
+import { DEFAULT_DEBOUNCE_MS, Rebuilder, type BuildCommand, type BuildRecord } from './rebuilder';
 import { startWebhookServer, type WebhookServer } from './webhook-server';
 
 export const DEFAULT_STATE_DIR = path.join(REPO_DIR, 'scripts', '.data', 'rebuild');
@@ -43,7 +43,7 @@ export function readRebuildConfig(env: NodeJS.ProcessEnv = process.env, override
     cmsUrl: env.CMS_URL?.trim() || 'http://localhost:1337',
     siteUrl: env.SITE_URL?.trim() || 'http://localhost:4321',
     strapiToken: env.STRAPI_TOKEN?.trim() || undefined,
-    debounceMs: int(env, 'REBUILD_DEBOUNCE_MS', 1000),
+    debounceMs: int(env, 'REBUILD_DEBOUNCE_MS', DEFAULT_DEBOUNCE_MS),
     keep: int(env, 'REBUILD_KEEP_BUILDS', 3),
     retryMs: int(env, 'REBUILD_RETRY_MS', 60_000),
     ...overrides,
@@ -58,7 +58,7 @@ export interface RebuildService {
 
 export async function startRebuildService(
   config: RebuildConfig,
-  options: { build?: BuildCommand; log?: (line: string) => void; cmsStatus?: () => SupervisedStatus } = {},
+  options: { build?: BuildCommand; log?: (line: string) => void; cmsStatus?: () => SupervisedStatus; onBuild?: (record: BuildRecord) => void } = {},
 ): Promise<RebuildService> {
   const siteBuild = options.build ? null : createSiteBuild(config);
   const rebuilder = new Rebuilder({
@@ -68,6 +68,7 @@ export async function startRebuildService(
     keep: config.keep,
     retryMs: config.retryMs,
     log: options.log,
+    onBuild: options.onBuild,
   });
   await rebuilder.init();
   const server = await startWebhookServer({ rebuilder, secret: config.secret, port: config.port, host: config.host, log: options.log, cmsStatus: options.cmsStatus });
