@@ -20,6 +20,7 @@ import { readRebuildConfig, startRebuildService, type RebuildService } from './r
 import { REPO_DIR } from './rebuild/site-build';
 import { CMS_DIR } from './lib/cms-paths';
 import { DEMO_PASSWORD_DEFAULT, DEMO_USERS } from '@toa-soan/cms/demo-accounts';
+import { DESK_ROLES } from '@toa-soan/cms/newsroom/desk';
 
 const env = process.env;
 const int = (name: string, fallback: number) => {
@@ -259,9 +260,9 @@ async function main() {
   const demoLogins =
     withAdmin && strapiEnv.SEED_DEMO_CONTENT === 'true'
       ? `\n  Demo logins      password ${env.DEMO_ADMIN_PASSWORD?.trim() ? '$DEMO_ADMIN_PASSWORD' : DEMO_PASSWORD_DEFAULT}\n` +
-        `    ${DEMO_USERS.reporter.email.padEnd(26)} Phóng viên (reporter: writes, submits)\n` +
-        `    ${DEMO_USERS.editor.email.padEnd(26)} Biên tập viên (editor: returns or approves)\n` +
-        `    ${DEMO_USERS.publisher.email.padEnd(26)} Trưởng ban biên tập (publisher: publishes, schedules, reads the audit trail)`
+        `    ${DEMO_USERS.reporter.email.padEnd(26)} ${DESK_ROLES.reporter.name} (reporter: writes, submits)\n` +
+        `    ${DEMO_USERS.editor.email.padEnd(26)} ${DESK_ROLES.editor.name} (editor: returns or approves)\n` +
+        `    ${DEMO_USERS.publisher.email.padEnd(26)} ${DESK_ROLES.publisher.name} (publisher: publishes, schedules, reads the audit trail)`
       : '';
   console.log(`
 Tòa soạn is running (ready in ${seconds(Date.now() - started)}):
