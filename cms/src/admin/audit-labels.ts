@@ -4,6 +4,7 @@
  * changes). A code missing here is shown as it is stored, so a new action is never hidden.
  */
 import { reviewStateLabels } from '../newsroom/desk';
+import { dateTime } from './date-time';
 const ACTIONS: Record<string, string> = {
   create: 'Tạo bài',
   update: 'Sửa bài',
@@ -57,18 +58,8 @@ export const AUDIT_ACTION_FILTERS: Array<{ value: string; label: string }> = [
 ];
 
 const STATES: Record<string, string> = reviewStateLabels('vi');
-const DATE = new Intl.DateTimeFormat('vi-VN', {
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
-const TIME = new Intl.DateTimeFormat('vi-VN', {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-/** "03/12/2026 23:38:37": date first, as the newsroom writes it (vi-VN puts the time first). */
-export const dateTime = (iso: string): string => `${DATE.format(new Date(iso))} ${TIME.format(new Date(iso))}`;
+/** "03/12/2026 23:38:37": the audit trail keeps the second. */
+export const auditTime = (iso: string): string => dateTime(iso, { seconds: true });
 /** Written by Strapi on every save; not what the editor changed. */
 const BOOKKEEPING = new Set(['updatedBy', 'createdBy', 'updatedAt', 'createdAt', 'publishedAt', 'locale', 'documentId']);
 
@@ -79,7 +70,7 @@ export function auditDetails(details: Record<string, unknown> | null, fieldLabel
   const state = (code: unknown) => STATES[String(code)] ?? String(code);
   if (details.from && details.to) parts.push(`${state(details.from)} → ${state(details.to)}`);
   if (typeof details.note === 'string' && details.note) parts.push(`Ghi chú: ${details.note}`);
-  if ('scheduledAt' in details) parts.push(details.scheduledAt ? `Đăng lúc ${dateTime(String(details.scheduledAt))}` : 'Không còn hẹn giờ');
+  if ('scheduledAt' in details) parts.push(details.scheduledAt ? `Đăng lúc ${auditTime(String(details.scheduledAt))}` : 'Không còn hẹn giờ');
   if (typeof details.reason === 'string') parts.push(`Lý do: ${details.reason}`);
   if (typeof details.version === 'number') parts.push(`Bản ${details.version}`);
   if (typeof details.email === 'string') parts.push(details.email);

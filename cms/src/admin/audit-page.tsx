@@ -19,7 +19,7 @@ import {
 } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { Layouts, Page, Pagination, useFetchClient, useIsMobile, useNotification, useQueryParams } from '@strapi/strapi/admin';
-import { AUDIT_ACTION_FILTERS, auditActionLabel, auditDetails, dateTime } from './audit-labels';
+import { AUDIT_ACTION_FILTERS, auditActionLabel, auditDetails, auditTime } from './audit-labels';
 
 /**
  * "Nhật ký biên tập" (issue 15): the audit trail for the Trưởng ban and Super Admin, newest first,
@@ -225,7 +225,7 @@ const AuditPage = () => {
                       <Flex justifyContent="space-between" gap={2} wrap="wrap">
                         <Typography fontWeight="bold">{auditActionLabel(entry.action)}</Typography>
                         <Typography variant="pi" textColor="neutral600">
-                          {dateTime(entry.at)}
+                          {auditTime(entry.at)}
                         </Typography>
                       </Flex>
                       <Subject entry={entry} />
@@ -267,7 +267,7 @@ const AuditPage = () => {
                     {answer.data.map((entry) => (
                       <Tr key={entry.id} data-action={entry.action}>
                         <Td>
-                          <Typography style={{ whiteSpace: 'nowrap' }}>{dateTime(entry.at)}</Typography>
+                          <Typography style={{ whiteSpace: 'nowrap' }}>{auditTime(entry.at)}</Typography>
                         </Td>
                         <Td>
                           <Flex direction="column" alignItems="flex-start">

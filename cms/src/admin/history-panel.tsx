@@ -2,7 +2,8 @@ import * as React from 'react';
 import { useDispatch } from 'react-redux';
 import { Badge, Box, Button, Dialog, Field, Flex, Modal, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { useAuth, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { DESK_ROLES, SUPER_ADMIN_CODE } from '../newsroom/desk';
+import { REVIEWER_ROLE_CODES } from '../newsroom/desk';
+import { dateTime } from './date-time';
 
 /**
  * "Lịch sử xuất bản" (issue 15): a side panel on an article's form with its published versions
@@ -12,7 +13,6 @@ import { DESK_ROLES, SUPER_ADMIN_CODE } from '../newsroom/desk';
  * the server decides who may restore, the button is only hidden from the Phóng viên.
  */
 const ARTICLE = 'api::article.article';
-const REVIEWER_ROLES: string[] = [DESK_ROLES.editor.code, DESK_ROLES.publisher.code, SUPER_ADMIN_CODE];
 const DRAFT = 'draft';
 
 interface Version {
@@ -39,16 +39,6 @@ interface Diff {
 
 const versionsUrl = (documentId: string) => `/admin/toa-soan/articles/${encodeURIComponent(documentId)}/versions`;
 
-const DATE = new Intl.DateTimeFormat('vi-VN', {
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
-const TIME = new Intl.DateTimeFormat('vi-VN', {
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const when = (iso: string) => `${DATE.format(new Date(iso))} ${TIME.format(new Date(iso))}`;
 const versionName = (ref: string) => (ref === DRAFT ? 'Bản nháp hiện tại' : `Bản ${ref}`);
 
 /** The message of a refusal from the admin routes, in the server's Vietnamese. */
@@ -227,7 +217,7 @@ function RestoreButton({ documentId, version, onRestored }: { documentId: string
         <Dialog.Body>
           <Flex direction="column" alignItems="stretch" gap={2}>
             <Typography tag="p">
-              Bản nháp sẽ được thay bằng nội dung bản {version.number} ({when(version.madeAt)}). Những gì đang có trong bản nháp mà bản {version.number} không
+              Bản nháp sẽ được thay bằng nội dung bản {version.number} ({dateTime(version.madeAt)}). Những gì đang có trong bản nháp mà bản {version.number} không
               có sẽ mất.
             </Typography>
             <Typography tag="p" textColor="neutral600">
@@ -292,7 +282,7 @@ function HistoryWindow({
               <Flex direction="column" alignItems="flex-start" gap={1}>
                 <Flex gap={2}>
                   <Badge>Bản {version.number}</Badge>
-                  <Typography fontWeight="bold">{when(version.madeAt)}</Typography>
+                  <Typography fontWeight="bold">{dateTime(version.madeAt)}</Typography>
                 </Flex>
                 <Typography variant="pi" textColor="neutral700">
                   Xuất bản bởi {version.madeByName || version.madeBy || 'không rõ'}
@@ -325,7 +315,7 @@ function VersionHistory({ documentId, refreshKey }: { documentId: string; refres
   const [restores, setRestores] = React.useState(0);
   const { versions, error } = useVersions(documentId, `${String(refreshKey)}:${restores}`);
   const roles = useAuth('VersionHistory', (state) => state.user?.roles ?? []) as Array<{ code?: string }>;
-  const canRestore = roles.some((role) => REVIEWER_ROLES.includes(role.code ?? ''));
+  const canRestore = roles.some((role) => REVIEWER_ROLE_CODES.includes(role.code ?? ''));
   const dispatch = useDispatch();
   const [open, setOpen] = React.useState(false);
   const onRestored = () => {
@@ -357,7 +347,7 @@ function VersionHistory({ documentId, refreshKey }: { documentId: string; refres
         {versions.slice(0, 3).map((version) => (
           <Box key={version.id} tag="li">
             <Typography variant="pi" fontWeight="bold">
-              Bản {version.number} · {when(version.madeAt)}
+              Bản {version.number} · {dateTime(version.madeAt)}
             </Typography>
             <Typography variant="pi" tag="p" textColor="neutral600">
               {version.madeByName || version.madeBy}

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Field, Flex, Textarea } from '@strapi/design-system';
 import { unstable_useDocumentActions as useDocumentActions, type DocumentActionComponent, type DocumentActionProps } from '@strapi/content-manager/strapi-admin';
 import { useAuth, useForm, type StrapiApp } from '@strapi/strapi/admin';
-import { DESK_ROLES, SUPER_ADMIN_CODE, type ReviewState } from '../newsroom/desk';
+import { PUBLISHER_ROLE_CODES, REVIEWER_ROLE_CODES, type ReviewState } from '../newsroom/desk';
 
 /**
  * Review buttons on an article's edit view (issue 15): "Gửi duyệt", "Duyệt bài", "Trả lại" (with
@@ -13,8 +13,6 @@ import { DESK_ROLES, SUPER_ADMIN_CODE, type ReviewState } from '../newsroom/desk
  * the update reloads the document and would drop them.
  */
 const ARTICLE = 'api::article.article';
-const PUBLISHER_ROLES: string[] = [DESK_ROLES.publisher.code, SUPER_ADMIN_CODE];
-const REVIEWER_ROLES: string[] = [DESK_ROLES.editor.code, ...PUBLISHER_ROLES];
 
 function useReview(props: DocumentActionProps) {
   const { update } = useDocumentActions();
@@ -26,8 +24,8 @@ function useReview(props: DocumentActionProps) {
     const result = await update({ collectionType: props.collectionType, model: props.model, documentId: props.documentId }, data);
     return !('error' in result);
   };
-  const has = (codes: string[]) => roles.some((role) => codes.includes(role.code ?? ''));
-  return { state, applies, isReviewer: has(REVIEWER_ROLES), isPublisher: has(PUBLISHER_ROLES), setReview };
+  const has = (codes: readonly string[]) => roles.some((role) => codes.includes(role.code ?? ''));
+  return { state, applies, isReviewer: has(REVIEWER_ROLE_CODES), isPublisher: has(PUBLISHER_ROLE_CODES), setReview };
 }
 
 const SubmitForReview: DocumentActionComponent = (props) => {

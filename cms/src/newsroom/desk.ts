@@ -15,6 +15,10 @@ export type DeskRole = keyof typeof DESK_ROLES;
 /** Strapi's own operator role: held to no review, like the Trưởng ban for the admin's buttons. */
 export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
+/** Who publishes and schedules, and who may approve, return or restore a version, by role code. */
+export const PUBLISHER_ROLE_CODES: readonly string[] = [DESK_ROLES.publisher.code, SUPER_ADMIN_CODE];
+export const REVIEWER_ROLE_CODES: readonly string[] = [DESK_ROLES.editor.code, ...PUBLISHER_ROLE_CODES];
+
 /** Stored as codes; `vi` is what editors read (lists, filters, messages), `en` the English admin. */
 export const REVIEW_STATE_WORDS = {
   nhap: { vi: 'Nháp', en: 'Draft (Nháp)' },
