@@ -15,7 +15,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCmsClient } from '@toa-soan/site/cms/client';
-import { articleRead } from '@toa-soan/cms/site-read';
+// The CMS workspace is CommonJS: under tsx its `export *` re-exports are only on the default export.
+import siteRead from '@toa-soan/cms/site-read';
+import { compileCms } from '../lib/cms-paths';
 import { startCms } from '../testing/cms-server';
 import { fillKey, startFilledCms } from './cms';
 import { generatePhotos } from './photos';
@@ -66,6 +68,8 @@ async function main(): Promise<void> {
     },
   });
   const articles = Number(values.articles);
+  // The fill and the timed CMS run the compiled CMS, as the bench does.
+  await compileCms();
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'toa-soan-pull-'));
   try {
     const cached = await cachedFill(articles, workDir);
@@ -86,7 +90,7 @@ async function main(): Promise<void> {
         const client = createCmsClient({ baseUrl: cms.url, token: cms.tokens.readOnly, concurrency: Number(values.concurrency) });
         const cpuBefore = cpuSeconds(pid);
         const started = performance.now();
-        const items = await client.listAll(values.path!, values.path === '/api/articles' ? articleRead : {}, Number(values['page-size']));
+        const items = await client.listAll(values.path!, values.path === '/api/articles' ? siteRead.articleRead : {}, Number(values['page-size']));
         const wall = (performance.now() - started) / 1000;
         const cpu = cpuSeconds(pid) - cpuBefore;
         console.log(
