@@ -1,15 +1,18 @@
 import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, sharpImageService } from 'astro/config';
+import { readFastLane } from './scripts/fast-lane';
 import { readEnv } from './src/env';
 
 const env = readEnv();
+const fastLane = readFastLane(process.env);
 const cms = new URL(env.cmsUrl);
 
 export default defineConfig({
   site: env.siteUrl,
-  // The rebuild service builds into a fresh folder and swaps it in.
-  outDir: env.outDir ? path.resolve(env.outDir) : './dist',
+  // The rebuild service builds into a fresh folder and swaps it in. A fast lane renders its few
+  // routes beside it; scripts/merge-fast-lane.ts lays them over the live build in the output folder.
+  outDir: fastLane ? fastLane.pagesDir : env.outDir ? path.resolve(env.outDir) : './dist',
   image: {
     // AVIF at sharp's default effort (4) took 5.2 s of CPU for four widths of one 2000×1333
     // photo; effort 2 takes 0.65 s for files that are still half the size of WebP. Every new

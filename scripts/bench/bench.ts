@@ -246,8 +246,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         webhookSecret,
         sitePort: Number(process.env.SITE_PORT) || 0,
         debounceMs: DEFAULT_DEBOUNCE_MS,
-        runBuild: ({ outDir: into, label, cpuProfileDir }: { outDir: string; label: string; cpuProfileDir?: string }) =>
-          runSiteBuild({ cmsUrl: proxy.url, token: cms.tokens.readOnly, siteUrl: SITE_URL, outDir: into, cacheDir, workDir, label, cpuProfileDir }),
+        runBuild: ({ outDir: into, label, cpuProfileDir, env }: { outDir: string; label: string; cpuProfileDir?: string; env: Record<string, string> }) =>
+          runSiteBuild({ cmsUrl: proxy.url, token: cms.tokens.readOnly, siteUrl: SITE_URL, outDir: into, cacheDir, workDir, label, cpuProfileDir, env }),
         log,
       };
       const stack = await startLiveStack(liveOptions);

@@ -124,7 +124,8 @@ export interface LiveOptions {
   /** State folder of the rebuild service, `current` already pointing at a live build. */
   stateDir: string;
   /** The build command (the bench's site build into ctx.outDir), profiled into cpuProfileDir when given. */
-  runBuild: (ctx: { outDir: string; label: string; cpuProfileDir?: string }) => Promise<SiteBuildResult>;
+  /** `env`: what the rebuild service gives the site build (route keys, the fast lane's live build). */
+  runBuild: (ctx: { outDir: string; label: string; cpuProfileDir?: string; env: Record<string, string> }) => Promise<SiteBuildResult>;
   /** Where the rebuild service listens: the port the CMS's webhook URL names. */
   rebuildPort: number;
   webhookSecret: string;
@@ -170,7 +171,7 @@ export async function startLiveStack(options: Pick<LiveOptions, 'stateDir' | 'ru
   let n = 0;
   let cpuProfileDir: string | undefined;
   const build: BuildCommand = async (ctx) => {
-    const result = await options.runBuild({ outDir: ctx.outDir, label: `live-${++n}`, cpuProfileDir });
+    const result = await options.runBuild({ outDir: ctx.outDir, label: `live-${++n}`, cpuProfileDir, env: ctx.env });
     await writeFile(ctx.logFile, result.lines.map((l) => `${(l.t / 1000).toFixed(3)}s ${l.text}`).join('\n'));
     results.set(ctx.logFile, result);
     if (result.exitCode !== 0) throw new Error(`site build exited with ${result.exitCode}: ${result.lines.slice(-5).map((l) => l.text).join(' / ')}`);
@@ -194,6 +195,11 @@ export async function startLiveStack(options: Pick<LiveOptions, 'stateDir' | 'ru
     },
   );
   const site = await startStaticServer({ root: service.rebuilder.folders.currentLink, port: options.sitePort, host: '127.0.0.1' });
+  // As `npm start` and the production service do: a full build at start, which the fast lane
+  // then adds to (scripts/rebuild/README.md, "Fast lane"). Not part of any run.
+  const startup = await service.rebuilder.rebuildNow({ event: 'startup', receivedAt: new Date().toISOString() });
+  if (startup.result !== 'success') throw new Error(`publish-to-live: the start-up build failed: ${startup.error}`);
+  builds.length = 0;
   return {
     service,
     site,

@@ -14,9 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
 import { createCmsClient } from '@toa-soan/site/cms/client';
-// The CMS workspace is CommonJS: under tsx its `export *` re-exports are only on the default export.
-import siteRead from '@toa-soan/cms/site-read';
 import { compileCms } from '../lib/cms-paths';
 import { startCms } from '../testing/cms-server';
 import { fillKey, startFilledCms } from './cms';
@@ -24,6 +23,8 @@ import { generatePhotos } from './photos';
 import { findStrapiPid } from './proc';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
+// The CMS workspace is CommonJS: under tsx an ESM import does not see its `export *` re-exports.
+const { articleRead } = createRequire(import.meta.url)('@toa-soan/cms/site-read') as typeof import('@toa-soan/cms/site-read');
 const CACHE = path.join(HERE, '.fill-cache');
 
 function cpuSeconds(pid: number): number {
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
         const client = createCmsClient({ baseUrl: cms.url, token: cms.tokens.readOnly, concurrency: Number(values.concurrency) });
         const cpuBefore = cpuSeconds(pid);
         const started = performance.now();
-        const items = await client.listAll(values.path!, values.path === '/api/articles' ? siteRead.articleRead : {}, Number(values['page-size']));
+        const items = await client.listAll(values.path!, values.path === '/api/articles' ? articleRead : {}, Number(values['page-size']));
         const wall = (performance.now() - started) / 1000;
         const cpu = cpuSeconds(pid) - cpuBefore;
         console.log(

@@ -18,6 +18,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { fastLaneCacheDir } from '@toa-soan/site/fast-lane';
 import { sampleMemory, type TreeMemory } from './proc';
 
 export const REPO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -51,14 +52,16 @@ export interface SiteBuildOptions {
   cpuProfileDir?: string;
   /** Also called for each line as it arrives (progress on the console). */
   onLine?: (line: BuildLine) => void;
+  /** On top of the build's environment: what the rebuild service gives a build (route keys, fast lane). */
+  env?: Record<string, string>;
 }
 
 const CONFIG_NAMES = ['astro.config.ts', 'astro.config.mts', 'astro.config.mjs', 'astro.config.js'];
 
-async function writeWrapperConfig(workDir: string, cacheDir: string): Promise<string> {
+async function writeWrapperConfig(workDir: string, cacheDir: string, name: string): Promise<string> {
   const siteConfig = CONFIG_NAMES.map((name) => path.join(SITE_DIR, name)).find((file) => existsSync(file));
   if (!siteConfig) throw new Error(`Bench: no Astro config in ${SITE_DIR} (looked for ${CONFIG_NAMES.join(', ')})`);
-  const wrapper = path.join(workDir, 'astro.bench.config.ts');
+  const wrapper = path.join(workDir, name);
   await writeFile(
     wrapper,
     [
@@ -97,7 +100,11 @@ function astroBin(): string {
 }
 
 export async function runSiteBuild(options: SiteBuildOptions): Promise<SiteBuildResult> {
-  const wrapper = await writeWrapperConfig(options.workDir, options.cacheDir);
+  // A fast lane keeps its own Astro cache, as the site's config does outside the bench.
+  const fastLane = Boolean(options.env?.SITE_FAST_LANE_FROM);
+  const wrapper = fastLane
+    ? await writeWrapperConfig(options.workDir, fastLaneCacheDir(options.cacheDir), 'astro.bench.fast-lane.config.ts')
+    : await writeWrapperConfig(options.workDir, options.cacheDir, 'astro.bench.config.ts');
   const timerFile = path.join(options.workDir, `astro-timer-${options.label}.json`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -110,6 +117,7 @@ export async function runSiteBuild(options: SiteBuildOptions): Promise<SiteBuild
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
     FORCE_COLOR: '0',
+    ...options.env,
   };
   if (options.token) env.STRAPI_TOKEN = options.token;
   else delete env.STRAPI_TOKEN;

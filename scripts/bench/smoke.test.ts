@@ -60,8 +60,8 @@ it('fills 5 articles, measures one cold build of them, then publish-to-live', { 
   const folders = new BuildFolders(stateDir);
   const outDir = folders.stagingDir;
   const cacheDir = path.join(dir, 'astro-cache');
-  const siteBuild = (into: string, label: string) =>
-    runSiteBuild({ cmsUrl: proxy!.url, token: filled!.cms.tokens.readOnly, siteUrl: SITE_URL, outDir: into, cacheDir, workDir: dir!, label });
+  const siteBuild = (into: string, label: string, env: Record<string, string> = {}) =>
+    runSiteBuild({ cmsUrl: proxy!.url, token: filled!.cms.tokens.readOnly, siteUrl: SITE_URL, outDir: into, cacheDir, workDir: dir!, label, env });
   const build = await siteBuild(outDir, 'cold');
   expect(build.exitCode, build.lines.slice(-20).map((l) => l.text).join('\n')).toBe(0);
   expect(build.memory.peakTreeMiB).toBeGreaterThan(50);
@@ -88,7 +88,7 @@ it('fills 5 articles, measures one cold build of them, then publish-to-live', { 
     webhookSecret,
     sitePort: 0,
     debounceMs: 300,
-    runBuild: ({ outDir: into, label }: { outDir: string; label: string }) => siteBuild(into, label),
+    runBuild: ({ outDir: into, label, env }: { outDir: string; label: string; env: Record<string, string> }) => siteBuild(into, label, env),
     log: () => {},
   };
   stack = await startLiveStack(options);

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, mkdir, readdir, readlink, realpath, rename, rm, symlink, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import type { FastLaneSummary } from '@toa-soan/site/fast-lane';
 
 export interface SiteChanges {
   added: number;
@@ -22,11 +23,22 @@ export class BuildFolders {
   readonly buildsDir: string;
   readonly currentLink: string;
   readonly stagingDir: string;
+  /** Route keys of each build (`<state>/route-keys/<build>`), written by the site build: a fast lane renders the routes whose key changed. */
+  readonly routeKeysDir: string;
+  /** Where the build under way writes its route keys. */
+  readonly stagingKeysDir: string;
 
   constructor(readonly stateDir: string) {
     this.buildsDir = path.join(stateDir, 'builds');
     this.stagingDir = path.join(stateDir, 'staging');
     this.currentLink = path.join(stateDir, 'current');
+    this.routeKeysDir = path.join(stateDir, 'route-keys');
+    this.stagingKeysDir = path.join(stateDir, 'staging.route-keys');
+  }
+
+  /** The route keys folder of a build. */
+  keysOf(buildDir: string): string {
+    return path.join(this.routeKeysDir, path.basename(buildDir));
   }
 
   /** The name of the next build's folder (created when the build moves in). */
@@ -72,7 +84,10 @@ export class BuildFolders {
     const live = await readlink(this.currentLink).catch(() => '');
     const liveName = path.basename(live);
     const old = names.slice(0, Math.max(0, names.length - keep)).filter((name) => name !== liveName);
-    for (const name of old) await rm(path.join(this.buildsDir, name), { recursive: true, force: true });
+    for (const name of old) {
+      await rm(path.join(this.buildsDir, name), { recursive: true, force: true });
+      await rm(path.join(this.routeKeysDir, name), { recursive: true, force: true });
+    }
     return old;
   }
 }
@@ -122,6 +137,35 @@ export async function diffBuilds(previous: string | null, next: string): Promise
       changes.removed += 1;
       note(changes.pages.removed, file);
     }
+  }
+  return changes;
+}
+
+/**
+ * What a fast lane changed (the site's merge summary: files it wrote over the hard-linked live
+ * build, files it removed): only the written files are hashed, so this costs a few hundred reads,
+ * not a pass over the whole site. The search index's own files are not counted.
+ */
+export async function fastLaneChanges(previous: string, next: string, summary: FastLaneSummary): Promise<SiteChanges> {
+  const changes: SiteChanges = { added: 0, removed: 0, changed: 0, unchanged: 0, pages: { added: [], removed: [], changed: [] } };
+  const note = (list: string[], file: string) => {
+    if (isPage(file) && list.length < 20) list.push(pageUrl(file));
+  };
+  for (const file of summary.written) {
+    const before = await hashFile(path.join(previous, file)).catch(() => undefined);
+    if (before === undefined) {
+      changes.added += 1;
+      note(changes.pages.added, file);
+    } else if (before !== (await hashFile(path.join(next, file)))) {
+      changes.changed += 1;
+      note(changes.pages.changed, file);
+    } else {
+      changes.unchanged += 1;
+    }
+  }
+  for (const file of summary.removed) {
+    changes.removed += 1;
+    note(changes.pages.removed, file);
   }
   return changes;
 }

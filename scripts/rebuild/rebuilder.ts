@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { BuildFolders, diffBuilds, type SiteChanges } from './builds';
+import { fastLaneFiles, type FastLaneSummary } from '@toa-soan/site/fast-lane';
+import { BuildFolders, diffBuilds, fastLaneChanges, type SiteChanges } from './builds';
 
 /** One reason to rebuild: a Strapi webhook event, or an operator/start-up request. */
 export interface ChangeEvent {
@@ -25,7 +26,16 @@ export interface BuildContext {
   /** Where the build's output should go. */
   logFile: string;
   reasons: ChangeEvent[];
+  /** `fast-lane`: only the routes whose key changed are rendered, over the live build (site/README.md, "Fast lane"). */
+  lane: BuildLane;
+  /**
+   * Environment the site build must get on top of its own: where it writes its route keys
+   * (SITE_ROUTE_KEYS_DIR) and, for a fast lane, the live build and its keys.
+   */
+  env: Record<string, string>;
 }
+
+export type BuildLane = 'full' | 'fast-lane';
 
 /** Builds the site into ctx.outDir; rejects (with a useful message) when the build failed. */
 export type BuildCommand = (ctx: BuildContext) => Promise<void>;
@@ -36,6 +46,7 @@ export interface BuildRecord {
   finishedAt: string;
   durationMs: number;
   result: 'success' | 'failed';
+  lane: BuildLane;
   /** The first MAX_REASONS_KEPT reasons (a bulk import sends thousands). */
   reasons: ChangeEvent[];
   reasonCount: number;
@@ -80,11 +91,23 @@ export interface RebuilderOptions {
   log?: (line: string) => void;
   /** Called with every finished build, successful or not (the bench's publish-to-live phase). */
   onBuild?: (record: BuildRecord) => void;
+  /** Content changes are built by the fast lane once a full build of this process is live. Default true. */
+  fastLane?: boolean;
+  /** Quiet time after a fast lane before a full build reconciles (the sitemap; anything a key missed). Default 10 min. */
+  reconcileMs?: number;
 }
 
 /** Quiet time after the last change before a build (REBUILD_DEBOUNCE_MS). */
 export const DEFAULT_DEBOUNCE_MS = 1000;
 const MAX_RETRY_MS = 15 * 60_000;
+/** Quiet time after the last fast lane before the full build that reconciles (REBUILD_RECONCILE_MS). */
+export const DEFAULT_RECONCILE_MS = 10 * 60_000;
+
+/**
+ * Changes the fast lane builds: Strapi's entry and media events. Anything else (start-up, retry,
+ * a CMS restart, reconciling, an operator's request) gets a full build.
+ */
+export const isContentChange = (change: ChangeEvent) => /^(entry|media)\./.test(change.event);
 const MAX_REASONS_KEPT = 50;
 
 /** Strapi sends entry.delete once per stored version (draft and published): one key per document. */
@@ -102,12 +125,16 @@ export class Rebuilder {
   private readonly maxWaitMs: number;
   private readonly keep: number;
   private readonly retryMs: number;
+  private readonly reconcileMs: number;
   private readonly log: (line: string) => void;
 
   private pending = new Map<string, ChangeEvent>();
   private firstPendingAt = 0;
   private timer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
+  private reconcileTimer: NodeJS.Timeout | null = null;
+  /** A full build of this process went live: the live build was made by this code, so a fast lane can add to it. */
+  private fullBuildLive = false;
   private retryDelay: number;
   private running: Promise<void> | null = null;
   private waiters: Array<(record: BuildRecord) => void> = [];
@@ -125,6 +152,7 @@ export class Rebuilder {
     this.maxWaitMs = options.maxWaitMs ?? 10_000;
     this.keep = Math.max(1, options.keep ?? 3);
     this.retryMs = options.retryMs ?? 60_000;
+    this.reconcileMs = options.reconcileMs ?? DEFAULT_RECONCILE_MS;
     this.retryDelay = this.retryMs;
     this.log = options.log ?? ((line) => console.log(line));
   }
@@ -201,8 +229,10 @@ export class Rebuilder {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.reconcileTimer) clearTimeout(this.reconcileTimer);
     this.timer = null;
     this.retryTimer = null;
+    this.reconcileTimer = null;
     await this.running;
     this.settle();
   }
@@ -230,7 +260,9 @@ export class Rebuilder {
     this.running = this.buildOnce(reasons)
       .then((record) => {
         for (const resolve of waiters) resolve(record);
-        if (record.result === 'failed') this.scheduleRetry();
+        // A failed fast lane is tried again at once as a full build; that one retries as any.
+        if (record.result === 'failed' && record.lane === 'fast-lane') this.notify({ event: 'fast-lane.failed', receivedAt: new Date().toISOString() });
+        else if (record.result === 'failed') this.scheduleRetry();
       })
       .finally(() => {
         this.running = null;
@@ -256,6 +288,32 @@ export class Rebuilder {
     this.retryTimer.unref();
   }
 
+  /**
+   * A fast lane when every reason is a content change and the live build is a full build of this
+   * process (or a fast lane on top of one) with its route keys; a full build otherwise.
+   */
+  private async laneFor(reasons: ChangeEvent[], live: string | null): Promise<BuildLane> {
+    if (this.options.fastLane === false || !this.fullBuildLive || !live) return 'full';
+    if (!reasons.every(isContentChange)) return 'full';
+    return existsSync(this.folders.keysOf(live)) ? 'fast-lane' : 'full';
+  }
+
+  /**
+   * After a fast lane, a full build once changes have been quiet for `reconcileMs`: it writes what
+   * a fast lane leaves as it was (the sitemap) and would put right a page whose key missed a change.
+   * A full build makes the pending one needless.
+   */
+  private armReconcile(lane: BuildLane): void {
+    if (this.reconcileTimer) clearTimeout(this.reconcileTimer);
+    this.reconcileTimer = null;
+    if (lane === 'full' || this.reconcileMs <= 0 || this.stopped) return;
+    this.reconcileTimer = setTimeout(() => {
+      this.reconcileTimer = null;
+      this.notify({ event: 'reconcile', receivedAt: new Date().toISOString() });
+    }, this.reconcileMs);
+    this.reconcileTimer.unref();
+  }
+
   private async buildOnce(reasons: ChangeEvent[]): Promise<BuildRecord> {
     const started = new Date();
     const outDir = await this.folders.reserve(started);
@@ -264,7 +322,9 @@ export class Rebuilder {
     await mkdir(logsDir, { recursive: true });
     const logFile = path.join(logsDir, `build-${id}.log`);
     const why = summarise(reasons);
-    this.log(`[rebuild] build ${id} started (${why})`);
+    const previous = await this.folders.current();
+    const lane = await this.laneFor(reasons, previous);
+    this.log(`[rebuild] build ${id} started${lane === 'fast-lane' ? ' in the fast lane' : ''} (${why})`);
     this.counts.builds += 1;
 
     const record: BuildRecord = {
@@ -273,6 +333,7 @@ export class Rebuilder {
       finishedAt: '',
       durationMs: 0,
       result: 'failed',
+      lane,
       reasons: reasons.slice(0, MAX_REASONS_KEPT),
       reasonCount: reasons.length,
       logFile,
@@ -281,23 +342,36 @@ export class Rebuilder {
     // content store and caches on the config, which includes the output folder, so a constant
     // path keeps builds incremental.
     const staging = this.folders.stagingDir;
+    const stagingKeys = this.folders.stagingKeysDir;
+    const env: Record<string, string> = { SITE_ROUTE_KEYS_DIR: stagingKeys };
+    if (lane === 'fast-lane' && previous) Object.assign(env, { SITE_LIVE_DIR: previous, SITE_FAST_LANE_FROM: this.folders.keysOf(previous) });
     try {
       await rm(staging, { recursive: true, force: true });
+      await rm(stagingKeys, { recursive: true, force: true });
       const buildStarted = performance.now();
-      await this.options.build({ outDir: staging, logFile, reasons });
+      await this.options.build({ outDir: staging, logFile, reasons, lane, env });
       if (!existsSync(path.join(staging, 'index.html'))) {
         throw new Error(`the build finished but wrote no index.html into ${staging}`);
       }
       const built = performance.now();
-      const previous = await this.folders.current();
+      // Read before the swap: the next build's staging path is the same.
+      const merged = lane === 'fast-lane' ? await readMergeSummary(staging) : null;
       await rename(staging, outDir);
+      if (existsSync(stagingKeys)) {
+        await mkdir(this.folders.routeKeysDir, { recursive: true });
+        await rename(stagingKeys, this.folders.keysOf(outDir));
+      }
       await this.folders.swap(outDir);
       this.live = id;
       record.result = 'success';
+      if (lane === 'full') this.fullBuildLive = true;
+      this.armReconcile(lane);
       const swapped = performance.now();
       // What changed is worked out once readers have the new build: hashing every file of both
       // builds took seconds per build at 1,000 articles (scripts/bench/README.md, "Publish-to-live").
-      record.changes = await diffBuilds(previous, outDir).catch((error) => {
+      // A fast lane says what it wrote; only those files are compared.
+      const compare = previous && merged ? fastLaneChanges(previous, outDir, merged) : diffBuilds(previous, outDir);
+      record.changes = await compare.catch((error) => {
         this.log(`[rebuild] comparing build ${id} with the previous one failed: ${(error as Error).message}`);
         return undefined;
       });
@@ -308,6 +382,7 @@ export class Rebuilder {
     } catch (error) {
       record.error = (error as Error).message;
       await rm(staging, { recursive: true, force: true }).catch(() => {});
+      await rm(stagingKeys, { recursive: true, force: true }).catch(() => {});
     }
     const finished = new Date();
     record.finishedAt = finished.toISOString();
@@ -330,6 +405,14 @@ export class Rebuilder {
     }
     return record;
   }
+}
+
+/** What the site's fast-lane merge wrote and removed (site/scripts/merge-fast-lane.ts), or null when it left no summary. */
+async function readMergeSummary(outDir: string): Promise<FastLaneSummary | null> {
+  const file = fastLaneFiles(outDir).summaryFile;
+  const text = await readFile(file, 'utf8').catch(() => null);
+  await rm(file, { force: true });
+  return text ? (JSON.parse(text) as FastLaneSummary) : null;
 }
 
 function summarise(reasons: ChangeEvent[]): string {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { REPO_DIR, createSiteBuild } from './site-build';
 import type { SupervisedStatus } from '../lib/supervisor';
-import { DEFAULT_DEBOUNCE_MS, Rebuilder, type BuildCommand, type BuildRecord } from './rebuilder';
+import { DEFAULT_DEBOUNCE_MS, DEFAULT_RECONCILE_MS, Rebuilder, type BuildCommand, type BuildRecord } from './rebuilder';
 import { startWebhookServer, type WebhookServer } from './webhook-server';
 
 export const DEFAULT_STATE_DIR = path.join(REPO_DIR, 'scripts', '.data', 'rebuild');
@@ -21,6 +21,10 @@ export interface RebuildConfig {
   debounceMs: number;
   keep: number;
   retryMs: number;
+  /** Content changes through the fast lane (REBUILD_FAST_LANE, default true). */
+  fastLane?: boolean;
+  /** REBUILD_RECONCILE_MS: quiet time after a fast lane before the reconciling full build. */
+  reconcileMs?: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -29,6 +33,13 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name}="${raw}" is not a whole number ≥ 0`);
   return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new Error(`${name}="${env[name]}" is neither true nor false`);
 }
 
 /** Reads REBUILD_* / CMS_URL / SITE_URL / STRAPI_TOKEN; `overrides` win (npm start). */
@@ -46,6 +57,8 @@ export function readRebuildConfig(env: NodeJS.ProcessEnv = process.env, override
     debounceMs: int(env, 'REBUILD_DEBOUNCE_MS', DEFAULT_DEBOUNCE_MS),
     keep: int(env, 'REBUILD_KEEP_BUILDS', 3),
     retryMs: int(env, 'REBUILD_RETRY_MS', 60_000),
+    fastLane: flag(env, 'REBUILD_FAST_LANE', true),
+    reconcileMs: int(env, 'REBUILD_RECONCILE_MS', DEFAULT_RECONCILE_MS),
     ...overrides,
   };
 }
@@ -67,6 +80,8 @@ export async function startRebuildService(
     debounceMs: config.debounceMs,
     keep: config.keep,
     retryMs: config.retryMs,
+    fastLane: config.fastLane,
+    reconcileMs: config.reconcileMs,
     log: options.log,
     onBuild: options.onBuild,
   });

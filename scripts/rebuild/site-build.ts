@@ -29,13 +29,14 @@ export interface SiteBuild {
 
 export function createSiteBuild(options: SiteBuildOptions): SiteBuild {
   const children = new Set<ChildProcess>();
-  const build: BuildCommand = async ({ outDir, logFile }) => {
+  const build: BuildCommand = async ({ outDir, logFile, env: laneEnv }) => {
     const log = createWriteStream(logFile);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       CMS_URL: options.cmsUrl,
       SITE_URL: options.siteUrl,
       SITE_OUT_DIR: outDir,
+      ...laneEnv,
       ...options.env,
     };
     if (options.strapiToken) env.STRAPI_TOKEN = options.strapiToken;

@@ -1,5 +1,5 @@
 /**
- * The site's build script (`astro build && node scripts/check-xml.ts && node scripts/index-search.ts`) run as tests need it:
+ * The site's build script (`astro build && node scripts/merge-fast-lane.ts && node scripts/check-xml.ts && node scripts/index-search.ts`) run as tests need it:
  * with the test's Astro config, caches inside the test's own folder and `env` on top.
  */
 import { createRequire } from 'node:module';
@@ -10,6 +10,7 @@ import { execa } from 'execa';
 export const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Relative: Astro joins `--config` to the root. */
 const TEST_CONFIG = 'test/support/astro-test.config.ts';
+const MERGE_FAST_LANE = 'scripts/merge-fast-lane.ts';
 const CHECK_XML = 'scripts/check-xml.ts';
 const INDEX_SEARCH = 'scripts/index-search.ts';
 const ASTRO_BIN = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
@@ -29,7 +30,7 @@ export async function astroBuild(work: string, env: Record<string, string>): Pro
     ...env,
   };
   let log = '';
-  for (const step of [[ASTRO_BIN, 'build', '--config', TEST_CONFIG], [CHECK_XML], [INDEX_SEARCH]]) {
+  for (const step of [[ASTRO_BIN, 'build', '--config', TEST_CONFIG], [MERGE_FAST_LANE], [CHECK_XML], [INDEX_SEARCH]]) {
     const result = await run(step, fullEnv);
     log += result.log;
     if (result.code !== 0) return { code: result.code, log };
