@@ -31,10 +31,14 @@ export function xmlError(bytes: Uint8Array, name: string): string | null {
   return first;
 }
 
-/** The first error of each malformed .xml file under `dir`, named relative to `dir`; empty when all parse. */
-export async function malformedXmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile() && e.name.endsWith('.xml')).map((e) => path.join(e.parentPath, e.name));
+/**
+ * The first error of each malformed .xml file under `dir` (or of those of `only`, paths relative
+ * to `dir`), named relative to `dir`; empty when all parse.
+ */
+export async function malformedXmlFiles(dir: string, only?: string[]): Promise<string[]> {
+  const files = only
+    ? only.filter((file) => file.endsWith('.xml')).map((file) => path.join(dir, file))
+    : (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.xml')).map((e) => path.join(e.parentPath, e.name));
   const problems: string[] = [];
   for (const file of files.sort()) {
     const error = xmlError(await readFile(file), path.relative(dir, file));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fastLaneFiles } from '../scripts/fast-lane';
 import { malformedXmlFiles, xmlError } from '../scripts/xml-check';
 
 const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,5 +55,22 @@ describe('the XML check of a built site', () => {
     const run = await checkXml(dir);
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain(`${feed}:4:`);
+  });
+
+  it('in a fast lane reads only the files the merge wrote: the rest were checked when the live build was made', async () => {
+    await writeFile(path.join(dir, 'chuyen-muc', 'tin-tuc', 'rss.xml'), BROKEN);
+    const lane = { SITE_FAST_LANE_FROM: path.join(dir, 'keys'), SITE_LIVE_DIR: dir, SITE_ROUTE_KEYS_DIR: path.join(dir, 'keys') };
+    const summary = fastLaneFiles(dir).summaryFile;
+    await writeFile(summary, JSON.stringify({ written: ['rss.xml', 'index.html'], removed: [] }));
+    try {
+      expect(await malformedXmlFiles(dir, ['rss.xml', 'index.html'])).toEqual([]);
+      expect((await execa(process.execPath, ['scripts/check-xml.ts'], { cwd: SITE_DIR, env: { SITE_OUT_DIR: dir, ...lane }, reject: false })).exitCode).toBe(0);
+      await writeFile(summary, JSON.stringify({ written: ['rss.xml', 'chuyen-muc/tin-tuc/rss.xml'], removed: [] }));
+      const run = await execa(process.execPath, ['scripts/check-xml.ts'], { cwd: SITE_DIR, env: { SITE_OUT_DIR: dir, ...lane }, reject: false });
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr).toContain('chuyen-muc/tin-tuc/rss.xml:4:');
+    } finally {
+      await rm(summary, { force: true });
+    }
   });
 });
