@@ -117,14 +117,18 @@ beforeAll(async () => {
       body: [{ __component: 'body.text', content: [{ type: 'paragraph', children: [{ type: 'text', text: 'Đại hội mới.' }] }] }],
     },
   });
-  await api.put(`/api/articles/${id('luu-tru-3')}?status=published`, { data: { title: 'Tin lưu trữ số 3, đã sửa' } });
+  // On the news category's second page; the deletion is on its third, so only the title changes page 2.
+  await api.put(`/api/articles/${id('luu-tru-15')}?status=published`, { data: { title: 'Tin lưu trữ số 15, đã sửa' } });
   await api.delete(`/api/articles/${id('luu-tru-5')}`);
 
+  let started = performance.now();
   buildB = await buildInto(dir('b'), { SITE_ROUTE_KEYS_DIR: dir('keys-b') });
   if (buildB.code !== 0) throw new Error(`build B failed:\n${buildB.log.slice(-3000)}`);
-  const started = performance.now();
+  const fullMs = performance.now() - started;
+  started = performance.now();
   buildC = await fastLane(dir('c'), dir('keys-a'), dir('keys-c'));
-  console.log(`fast lane C: ${Math.round(performance.now() - started)} ms`);
+  // Measured, not asserted: the machine is shared. C's first run pulls all content into its own cache.
+  console.log(`full build B (with check-xml and search index): ${Math.round(fullMs)} ms; fast lane C (astro build): ${Math.round(performance.now() - started)} ms`);
   if (buildC.code !== 0) throw new Error(`fast lane C failed:\n${buildC.log.slice(-3000)}`);
   // Another output path: Astro reuses no page (its image module embeds the path), nor is any content pulled.
   const reference = await astroBuild(work, { CMS_URL: proxy.url, SITE_OUT_DIR: dir('fresh') }, { astroOnly: true });
@@ -161,7 +165,8 @@ describe('the fast lane', () => {
     expect(c.size).toBeGreaterThan(0);
     for (const [file, bytes] of c) expect(bytes.equals(fresh.get(file) ?? Buffer.alloc(0)), file).toBe(true);
     for (const file of ALWAYS) expect(c.has(file), file).toBe(true);
-    expect(c.get('tin-tuc/luu-tru-3/index.html')!.toString()).toContain('<h1>Tin lưu trữ số 3, đã sửa</h1>');
+    expect(c.get('tin-tuc/luu-tru-15/index.html')!.toString()).toContain('<h1>Tin lưu trữ số 15, đã sửa</h1>');
+    expect(c.get('chuyen-muc/tin-tuc-su-kien/2/index.html')!.toString()).toContain('>Tin lưu trữ số 15, đã sửa</a>');
   });
 
   it('writes every page that changed or is new, and its keys name every page removed', async () => {
@@ -178,16 +183,20 @@ describe('the fast lane', () => {
 
   it('renders far fewer routes than the full build', () => {
     const [full, lane] = [routes(buildB.log), routes(buildC.log)];
-    console.log(`routes: full build B ${full.length} (${full.filter((r) => !r.restored).length} rendered), fast lane C ${lane.length}`);
+    const restoredLists = full.filter((r) => r.restored && !r.file.startsWith('tin-tuc/')).length;
+    console.log(`routes: full build B ${full.length} (${full.filter((r) => !r.restored).length} rendered, ${restoredLists} list pages and feeds restored), fast lane C ${lane.length}`);
     expect(lane.every((r) => !r.restored)).toBe(true);
     expect(lane.length * 2).toBeLessThan(full.length);
   });
 
   it('lets a full incremental build restore listing pages and feeds the change does not touch', () => {
     const restored = routes(buildB.log).filter((r) => r.restored && !r.file.startsWith('tin-tuc/')).map((r) => r.file);
-    // The edit and the deletion are on the news category's third page (articles by Hải); the new article credits Lan.
-    expect(restored).toEqual(expect.arrayContaining(['chuyen-muc/tin-tuc-su-kien/index.html', 'chuyen-muc/tin-tuc-su-kien/2/index.html', 'nguoi-thuc-hien/tran-van-dung/index.html']));
-    expect(restored).not.toContain('chuyen-muc/tin-tuc-su-kien/3/index.html');
+    // The edit and the deletion are on the news category's second and third pages (articles by
+    // Hải); the new article credits Lan.
+    expect(restored).toEqual(expect.arrayContaining(['chuyen-muc/tin-tuc-su-kien/index.html', 'nguoi-thuc-hien/tran-van-dung/index.html']));
+    for (const file of ['chuyen-muc/tin-tuc-su-kien/2/index.html', 'chuyen-muc/tin-tuc-su-kien/3/index.html', 'nguoi-thuc-hien/le-minh-hai/index.html']) {
+      expect(restored).not.toContain(file);
+    }
     expect(restored).not.toContain('chuyen-muc/xay-dung-dang/index.html');
   });
 
