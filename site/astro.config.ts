@@ -1,18 +1,29 @@
 import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, sharpImageService } from 'astro/config';
-import { readFastLane } from './scripts/fast-lane';
+import { fastLaneCacheDir, readFastLane } from './scripts/fast-lane';
 import { readEnv } from './src/env';
 
 const env = readEnv();
-const fastLane = readFastLane(process.env);
 const cms = new URL(env.cmsUrl);
+/**
+ * A fast lane (SITE_FAST_LANE_FROM, src/lib/route-keys.ts) renders only the pages whose key
+ * changed since the live build. It keeps its own cache folder: Astro empties the content store
+ * whenever the config's digest changes, and this config differs (incremental build off), so a
+ * shared folder would make every full build after a fast lane, and every fast lane after a full
+ * build, pull all content again. Its own folder also holds its own body files and images.
+ */
+const fastLane = env.fastLaneFrom !== undefined;
+const cacheDir = fastLane ? fastLaneCacheDir(env.astroCacheDir ?? './node_modules/.astro') : env.astroCacheDir;
+/** The rebuild service's fast lane (SITE_LIVE_DIR as well): scripts/merge-fast-lane.ts lays the rendered routes over the live build. */
+const overLive = readFastLane(process.env);
 
 export default defineConfig({
   site: env.siteUrl,
-  // The rebuild service builds into a fresh folder and swaps it in. A fast lane renders its few
-  // routes beside it; scripts/merge-fast-lane.ts lays them over the live build in the output folder.
-  outDir: fastLane ? fastLane.pagesDir : env.outDir ? path.resolve(env.outDir) : './dist',
+  // The rebuild service builds into a fresh folder and swaps it in. Over the live build, the few
+  // routes of a fast lane are rendered beside that folder and merged into it.
+  outDir: overLive ? overLive.pagesDir : env.outDir ? path.resolve(env.outDir) : './dist',
+  ...(cacheDir ? { cacheDir } : {}),
   image: {
     // AVIF at sharp's default effort (4) took 5.2 s of CPU for four widths of one 2000×1333
     // photo; effort 2 takes 0.65 s for files that are still half the size of WebP. Every new
@@ -25,9 +36,12 @@ export default defineConfig({
   // 10,000 articles the render thread sat idle 13 s of 80 waiting for them (file creation is slow
   // on the build machines' disks). Four pages in flight overlap rendering with those writes.
   build: { concurrency: 4 },
-  // Article pages carry a cacheKey (src/lib/page-key.ts): a rebuild re-renders only those whose
-  // content changed and restores the others from the cache folder.
-  experimental: { incrementalBuild: true },
+  // Every page with getStaticPaths carries a cacheKey (src/lib/page-key.ts): a rebuild re-renders
+  // only those whose content changed and restores the others from the cache folder. Off in a fast
+  // lane, which must neither read nor overwrite the full build's incremental manifest.
+  experimental: { incrementalBuild: !fastLane },
   // The Pagefind index is built by scripts/index-search.ts once Astro has exited (see package.json).
-  integrations: [sitemap({ filter: (page) => !page.includes('/tim-kiem/') })],
+  // A fast lane renders a few routes, so its sitemap would list only those: it keeps the live one,
+  // and the next full build writes the new one (scripts/rebuild/README.md, "Fast lane").
+  integrations: fastLane ? [] : [sitemap({ filter: (page) => !page.includes('/tim-kiem/') })],
 });

@@ -74,7 +74,7 @@ export async function loadPreview(client: CmsClient, cmsUrl: string, documentId:
   const catalog = buildCatalog({
     site,
     // The body is handed to the page directly; it has no file here.
-    articles: [{ id: converted.id, data: { ...entry, bodyFile: '' } }],
+    articles: [{ id: converted.id, data: { ...entry, bodyFile: '', bodyDigest: '' } }],
     categories,
     people,
     tags,

@@ -7,6 +7,7 @@
  * site. Plain Node (type stripping).
  */
 import path from 'node:path';
+import { readEnv } from '../src/env.ts';
 
 export interface FastLane {
   /** Route keys of the live build (SITE_FAST_LANE_FROM): routes whose key is unchanged are not rendered. */
@@ -27,15 +28,15 @@ export interface FastLaneSummary {
   removed: string[];
 }
 
-/** The fast lane asked for, or null for a full build; throws, naming the variable, on a half-given one. */
+/**
+ * The fast lane over the live build, or null: for a full build, and for a fast lane without
+ * SITE_LIVE_DIR, whose routes Astro writes into the output folder itself (the site's tests).
+ */
 export function readFastLane(env: NodeJS.ProcessEnv): FastLane | null {
-  const liveKeysDir = env.SITE_FAST_LANE_FROM?.trim();
-  if (!liveKeysDir) return null;
-  const liveDir = env.SITE_LIVE_DIR?.trim();
-  const keysDir = env.SITE_ROUTE_KEYS_DIR?.trim();
-  if (!liveDir || !keysDir) throw new Error('SITE_FAST_LANE_FROM is set: SITE_LIVE_DIR and SITE_ROUTE_KEYS_DIR must be set too (the live build and where this build writes its route keys).');
-  const outDir = path.resolve(env.SITE_OUT_DIR?.trim() || 'dist');
-  return { liveKeysDir: path.resolve(liveKeysDir), liveDir: path.resolve(liveDir), keysDir: path.resolve(keysDir), ...fastLaneFiles(outDir) };
+  const { fastLaneFrom, liveDir, routeKeysDir, outDir } = readEnv(env);
+  if (!fastLaneFrom || !liveDir) return null;
+  if (!routeKeysDir) throw new Error('SITE_FAST_LANE_FROM and SITE_LIVE_DIR are set: SITE_ROUTE_KEYS_DIR must be set too (where this build writes its route keys).');
+  return { liveKeysDir: path.resolve(fastLaneFrom), liveDir: path.resolve(liveDir), keysDir: path.resolve(routeKeysDir), ...fastLaneFiles(path.resolve(outDir ?? 'dist')) };
 }
 
 /**
@@ -52,8 +53,8 @@ export function fastLaneFiles(outDir: string): Pick<FastLane, 'pagesDir' | 'summ
   return { pagesDir: `${outDir}.fast-lane`, summaryFile: `${outDir}.fast-lane.json` };
 }
 
-/** The output file of a route's pathname (`build.format: 'directory'`): `/a/b/` → `a/b/index.html`, `/a/rss.xml` → `a/rss.xml`. */
+/** Where a route key's pathname (src/lib/route-keys.ts) lies in the output (`build.format: 'directory'`): `/a/b/` → `a/b/index.html`, `/a/rss.xml` → `a/rss.xml`. */
 export function outputFile(pathname: string): string {
-  const trimmed = pathname.replace(/^\/+/, '');
-  return trimmed === '' || trimmed.endsWith('/') || !path.posix.extname(trimmed) ? path.posix.join(trimmed, 'index.html') : trimmed;
+  const relative = decodeURI(pathname).replace(/^\//, '');
+  return pathname.endsWith('/') ? `${relative}index.html` : relative;
 }

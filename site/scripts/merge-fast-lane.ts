@@ -5,9 +5,8 @@
  * 1. The live build is copied into the output folder with hard links (`cp -al`): no file content
  *    is copied, and the live build's files are never written, only linked.
  * 2. Every file Astro rendered is renamed over its link. A rename replaces the directory entry,
- *    so the live build keeps its own file. The sitemap is left as live has it: Astro's sitemap
- *    integration lists only the routes a build rendered; the rebuild service's next full build
- *    writes the new one.
+ *    so the live build keeps its own file. A fast lane writes no sitemap (astro.config.ts): the
+ *    live one stays until the rebuild service's next full build.
  * 3. Routes the live build had and this one does not (their key is gone: an unpublished article,
  *    an emptied listing page) lose their file.
  *
@@ -19,9 +18,6 @@ import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/
 import path from 'node:path';
 import { execa } from 'execa';
 import { outputFile, readFastLane, type FastLaneSummary } from './fast-lane.ts';
-
-/** Astro's sitemap integration: partial in a fast lane. */
-const SITEMAP = /^sitemap-[^/]*\.xml$/;
 
 let lane;
 try {
@@ -65,7 +61,7 @@ try {
   await execa('cp', ['-al', lane.liveDir, outDir]);
   const cloned = performance.now();
 
-  const written = (await filesUnder(lane.pagesDir)).filter((file) => !SITEMAP.test(file));
+  const written = await filesUnder(lane.pagesDir);
   for (const file of written) {
     const target = path.join(outDir, file);
     await mkdir(path.dirname(target), { recursive: true });

@@ -17,6 +17,14 @@ export interface SiteEnv {
    * lower this so a small newsroom's cold build takes the bulk route too.
    */
   idsPerRequest: number;
+  /** Astro's cache folder (content store, body files, images, incremental pages); Astro's default when unset. */
+  astroCacheDir: string | undefined;
+  /** Where each keyed route writes its `{ pathname: key }` file (src/lib/route-keys.ts). */
+  routeKeysDir: string | undefined;
+  /** A fast lane: the route-keys folder of the live build; only pages whose key differs are rendered. */
+  fastLaneFrom: string | undefined;
+  /** The rebuild service's live build, which a fast lane's routes are laid over (scripts/merge-fast-lane.ts). */
+  liveDir: string | undefined;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
@@ -26,6 +34,10 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
     siteUrl: normaliseUrl('SITE_URL', env.SITE_URL || 'http://localhost:4321'),
     outDir: env.SITE_OUT_DIR?.trim() || undefined,
     idsPerRequest: wholeNumber('CMS_IDS_PER_REQUEST', env.CMS_IDS_PER_REQUEST, 50),
+    astroCacheDir: env.ASTRO_CACHE_DIR?.trim() || undefined,
+    routeKeysDir: env.SITE_ROUTE_KEYS_DIR?.trim() || undefined,
+    fastLaneFrom: env.SITE_FAST_LANE_FROM?.trim() || undefined,
+    liveDir: env.SITE_LIVE_DIR?.trim() || undefined,
   };
 }
 

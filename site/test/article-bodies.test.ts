@@ -20,15 +20,16 @@ const body: BodyEntry[] = [
 describe('article bodies beside the data store', () => {
   it('writes a body to a file of its own and reads it back', async () => {
     const files = bodyFiles(new URL(`file://${cacheDir}/`));
-    const file = files.write('abc123', body);
+    const { file, digest } = files.write('abc123', body);
     expect(file.startsWith(cacheDir)).toBe(true);
     expect(files.holds('abc123', file)).toBe(true);
     expect(readBody(file, 'article "x"')).toEqual(body);
+    expect(files.write('abc123', [...body].reverse()).digest).not.toBe(digest);
   });
 
   it('does not hold a body whose file is gone or lies in another cache folder', async () => {
     const files = bodyFiles(cacheDir);
-    const file = files.write('abc123', body);
+    const { file } = files.write('abc123', body);
     expect(files.holds('abc123', path.join(os.tmpdir(), 'elsewhere', 'abc123.json'))).toBe(false);
     await files.remove('abc123');
     expect(existsSync(file)).toBe(false);

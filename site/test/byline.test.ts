@@ -74,6 +74,7 @@ describe('every output takes its words from the vocabulary', () => {
       slug: 'gia-co-de-bao',
       sapo: '',
       bodyFile,
+      bodyDigest: '',
       cover,
       gallery: [],
       categoryId: null,

@@ -22,6 +22,7 @@ function catalog(seed: number, count: number) {
       slug: `tin-${i}`,
       sapo: '',
       bodyFile: `/nonexistent/${i}.json`,
+      bodyDigest: '',
       cover: null,
       gallery: [],
       categoryId: next() < 0.9 ? `c${pick(4)}` : null,

@@ -8,7 +8,7 @@ import { articlePageKey } from '../src/lib/page-key';
 const SITE = { portalName: 'x', unit: null, baseUrl: null, contactEmail: null, contactPhone: null, address: null, footerText: null };
 const article = (id: string, unitId: string | null): { id: string; data: ArticleEntry } => ({
   id,
-  data: { title: id, slug: id, sapo: '', bodyFile: '', cover: null, gallery: [], categoryId: null, tagIds: [], byline: [], publicationDate: '2025-06-01T00:00:00.000Z', updatedAt: '2025-06-01T00:00:00.000Z', unitId, featured: false },
+  data: { title: id, slug: id, sapo: '', bodyFile: '', bodyDigest: '', cover: null, gallery: [], categoryId: null, tagIds: [], byline: [], publicationDate: '2025-06-01T00:00:00.000Z', updatedAt: '2025-06-01T00:00:00.000Z', unitId, featured: false },
 });
 const unit = (name: string, slug: string, more: Partial<UnitEntry> = {}): UnitEntry => ({ name, slug, kind: null, activeFrom: null, activeUntil: null, description: null, successorId: null, ...more });
 

@@ -37,6 +37,8 @@ export const articleEntrySchema = z.object({
   sapo: z.string(),
   /** The body is kept in this file, not in the store (see article-bodies.ts). */
   bodyFile: z.string(),
+  /** Digest of the body (article-bodies.ts): what page keys hash instead of the file. */
+  bodyDigest: z.string(),
   cover: photoEntrySchema.nullable(),
   gallery: z.array(photoEntrySchema),
   categoryId: z.string().nullable(),
@@ -50,7 +52,7 @@ export const articleEntrySchema = z.object({
 });
 export type ArticleEntry = z.infer<typeof articleEntrySchema>;
 /** An article as converted from Strapi, body included, before the body goes to its file. */
-export type ArticleSource = Omit<ArticleEntry, 'bodyFile'> & { body: BodyEntry[] };
+export type ArticleSource = Omit<ArticleEntry, 'bodyFile' | 'bodyDigest'> & { body: BodyEntry[] };
 
 export const categoryEntrySchema = z.object({
   name: z.string(),

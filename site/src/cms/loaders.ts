@@ -43,9 +43,10 @@ import {
 
 /**
  * Bump when what the loaders store changes (its shape, or how text is cleaned), so entries kept from
- * older builds refetch. 3: text made XML-safe by the CMS client. 4: articles refer to units.
+ * older builds refetch. 3: text made XML-safe by the CMS client. 4: articles refer to units. 5: articles
+ * carry their body's digest.
  */
-const ENTRY_VERSION = 4;
+const ENTRY_VERSION = 5;
 
 /** The CMS as the loaders see it: one client and the manifest of the current sync. */
 export interface CmsSource {
@@ -252,7 +253,8 @@ export const articleLoader = (): Loader => {
       const converted = await toArticleEntry(raw, readEnv().cmsUrl, photoCheck(manifest));
       if (!converted.ok) return converted;
       const { body, ...rest } = converted.data;
-      return { ...converted, data: { ...rest, bodyFile: bodies(context).write(converted.id, body) } };
+      const { file, digest } = bodies(context).write(converted.id, body);
+      return { ...converted, data: { ...rest, bodyFile: file, bodyDigest: digest } };
     },
     isStale: (id, data, context) => !bodies(context).holds(id, data.bodyFile),
     onRemove: (id, context) => bodies(context).remove(id),

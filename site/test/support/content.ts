@@ -14,6 +14,8 @@ export interface TestContent {
   brokenPhotoSlug: string;
   /** Puts the deleted photo file back, so the broken article can be built whole. */
   restorePhoto(): Promise<void>;
+  /** documentIds of what articles can point at, for tests that add articles of their own. */
+  refs: { politics: string; news: string; tag: string; unit: string; lan: string; dung: string; hai: string };
 }
 
 async function jpeg(color: { r: number; g: number; b: number }): Promise<Buffer> {
@@ -115,5 +117,14 @@ export async function createTestContent(cmsUrl: string, token: string, publicDir
     draftTitle: 'Bản nháp chưa đăng',
     brokenPhotoSlug: 'anh-bi-mat',
     restorePhoto: async () => writeFile(doomedFile, await jpeg(doomedColor)),
+    refs: {
+      politics: politics.documentId,
+      news: news.documentId,
+      tag: tag.documentId,
+      unit: unit.documentId,
+      lan: lan.documentId,
+      dung: dung.documentId,
+      hai: hai.documentId,
+    },
   };
 }

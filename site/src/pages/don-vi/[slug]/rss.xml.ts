@@ -2,10 +2,17 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog } from '../../../lib/catalog';
 import { feedResponse } from '../../../lib/feed-endpoint';
 import type { Unit } from '../../../lib/model';
+import { feedKey, layoutKey } from '../../../lib/page-key';
+import { ROUTES, keyedPaths } from '../../../lib/route-keys';
 
 export const getStaticPaths = (async () => {
-  const { units } = await getCatalog();
-  return units.map((unit) => ({ params: { slug: unit.slug }, props: { unit } }));
+  const catalog = await getCatalog();
+  const layout = layoutKey(catalog);
+  return keyedPaths(
+    ROUTES.unitFeed,
+    catalog.units.map((unit) => ({ params: { slug: unit.slug }, props: { unit } })),
+    ({ props }) => feedKey(props.unit, catalog.articlesOfUnit(props.unit), layout),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ unit: Unit }> = async ({ site, props }) => {
