@@ -27,15 +27,15 @@
  * (search-pages.ts), so the pages of a hard-linked copy of the last build are only `stat`ed.
  *
  * The output folder may be such a copy, its files shared with the live site: nothing in it is
- * written in place. The `pagefind*` folders are removed (unlinked) and linked anew, and
- * `bundles.json` is replaced by a rename.
+ * written in place. A `pagefind*` folder that is not already a link copy of its kept bundle is
+ * removed (unlinked) and linked anew, and `bundles.json` is replaced by a rename.
  *
  * The output folder is SITE_OUT_DIR (relative to the working directory, as in astro.config.ts),
  * else `dist`. Only pages marked `data-pagefind-body` (articles) are indexed.
  * Plain Node (type stripping): run with `node`.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -78,6 +78,15 @@ async function linkFiles(from: string, files: string[], to: string): Promise<voi
   }, { concurrency: 32 });
 }
 
+/** A bundle's entry file, which its folder in the output gets last. */
+const ENTRY = 'pagefind-entry.json';
+
+/** Whether `dir` is a whole hard-linked copy of the kept bundle `kept`: it has the entry file, linked last, of that bundle. */
+async function linkedFrom(dir: string, kept: string): Promise<boolean> {
+  const [mine, theirs] = await Promise.all([stat(path.join(dir, ENTRY)).catch(() => null), stat(path.join(kept, ENTRY))]);
+  return mine !== null && mine.dev === theirs.dev && mine.ino === theirs.ino;
+}
+
 function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -112,8 +121,9 @@ try {
   const keys = bundles.map((b) => bundleKey(b.pages, `${PAGEFIND_VERSION}\n${PAGEFIND_ARGS.join(' ')}`));
   console.log(`[pagefind] ${count(html, 'HTML file')}, ${read} read (the others unchanged since the last build), ${count(pages.length, 'article')}`);
   // Bundles of an earlier build in the same folder would otherwise linger unlisted. Removing
-  // unlinks: a hard-linked copy of the live site keeps its own.
-  for (const entry of await readdir(outDir)) if (/^pagefind(-[\w-]+)?$/.test(entry)) await rm(path.join(outDir, entry), { recursive: true });
+  // unlinks: the live site, of which the output may be a hard-linked copy, keeps its own.
+  const dirs = new Set(bundles.map((b, n) => bundleDir(n, b.period)));
+  for (const entry of await readdir(outDir)) if (/^pagefind(-[\w-]+)?$/.test(entry) && !dirs.has(entry)) await rm(path.join(outDir, entry), { recursive: true });
   let reused = 0;
   await pMap(bundles, async ({ period, pages: files }, n) => {
     const kept = path.join(cacheDir, keys[n]!);
@@ -131,7 +141,15 @@ try {
       await rm(site, { recursive: true, force: true });
       await rename(fresh, kept).catch(() => rm(fresh, { recursive: true, force: true }));
     }
-    await linkFiles(kept, await filesUnder(kept), path.join(outDir, bundleDir(n, period)));
+    const target = path.join(outDir, bundleDir(n, period));
+    // A hard-linked copy of the last build holds most bundles already: 11,000 files at 10,000
+    // articles, 2 s to unlink and link again.
+    if (!(await linkedFrom(target, kept))) {
+      await rm(target, { recursive: true, force: true });
+      const files = await filesUnder(kept);
+      await linkFiles(kept, files.filter((f) => f !== ENTRY), target);
+      await linkFiles(kept, [ENTRY], target);
+    }
     console.log(`[pagefind] Bundle ${n + 1}/${bundles.length} (${period}): ${count(files.length, 'page')} into /${bundleDir(n, period)}/${unchanged ? ' (unchanged, kept from the last build)' : ''}`);
   }, { concurrency: jobs });
   // Only this build's bundles stay (the cache holds one index, whatever the history), and

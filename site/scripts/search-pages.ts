@@ -10,7 +10,8 @@
  * does not, and is read again.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pMap from 'p-map';
 import { indexedElement, sortDate, type SearchablePage } from './search-bundles.ts';
@@ -37,6 +38,19 @@ interface Memo {
  */
 const READER = createHash('sha256').update(await readFile(new URL('./search-bundles.ts', import.meta.url))).digest('base64url');
 
+/**
+ * HTML files under `dir`, relative to it, but not in the `pagefind*` folders at its top (the
+ * index's own files, 11,000 at 10,000 articles): walked synchronously, which takes 0.3 s at
+ * 10,000 articles where `readdir({ recursive: true })` of everything took 1.8 s.
+ */
+function htmlFiles(dir: string, under = ''): string[] {
+  return readdirSync(path.join(dir, under), { withFileTypes: true }).flatMap((entry) => {
+    const file = under ? `${under}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return under === '' && entry.name.startsWith('pagefind') ? [] : htmlFiles(dir, file);
+    return entry.isFile() && entry.name.endsWith('.html') ? [file] : [];
+  });
+}
+
 async function readMemo(file: string): Promise<Record<string, Known>> {
   try {
     const memo = JSON.parse(await readFile(file, 'utf8')) as Memo;
@@ -51,26 +65,24 @@ async function readMemo(file: string): Promise<Record<string, Known>> {
  * be read: the others matched the memo in `memoFile`, which then holds this folder's files alone.
  */
 export async function searchablePages(dir: string, memoFile: string): Promise<{ pages: SearchablePage[]; read: number; html: number }> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const html = entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
+  const html = htmlFiles(dir).sort();
   const before = await readMemo(memoFile);
   const now: Record<string, Known> = {};
-  let read = 0;
-  await pMap(html, async (file) => {
-    const { dev, ino, size, mtimeMs } = await stat(path.join(dir, file));
+  // Synchronous: 10,000 stats take ~0.25 s so, twice that through promises.
+  const stale = html.flatMap((file) => {
+    const { dev, ino, size, mtimeMs } = statSync(path.join(dir, file));
     const known = before[file];
     if (known && known.dev === dev && known.ino === ino && known.size === size && known.mtimeMs === mtimeMs) {
       now[file] = known;
-      return;
+      return [];
     }
-    read++;
+    return [{ file, dev, ino, size, mtimeMs }];
+  });
+  await pMap(stale, async ({ file, ...identity }) => {
     const indexed = indexedElement(await readFile(path.join(dir, file), 'utf8'));
     now[file] = indexed === null
-      ? { dev, ino, size, mtimeMs, digest: null, date: null }
-      : { dev, ino, size, mtimeMs, digest: createHash('sha256').update(indexed).digest('base64url'), date: sortDate(indexed) };
+      ? { ...identity, digest: null, date: null }
+      : { ...identity, digest: createHash('sha256').update(indexed).digest('base64url'), date: sortDate(indexed) };
   }, { concurrency: 16 });
   // Replaced, never written in place: two builds may share the cache folder (whose clean-up
   // leaves `.new-<pid>-…` alone while that process runs).
@@ -81,5 +93,5 @@ export async function searchablePages(dir: string, memoFile: string): Promise<{ 
     const { digest, date } = now[file]!;
     return digest === null ? [] : [{ file, digest, date }];
   });
-  return { pages, read, html: html.length };
+  return { pages, read: stale.length, html: html.length };
 }

@@ -1,6 +1,13 @@
-/** Search bundle membership and reuse (scripts/search-bundles.ts). */
+/** Search bundle membership and reuse (scripts/search-bundles.ts), the page memo (search-pages.ts) and the index step on a hard-linked output (index-search.ts). */
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { assign, bundleKey, indexedElement, sortDate, type Bundle, type SearchablePage } from '../scripts/search-bundles.ts';
+import { searchablePages } from '../scripts/search-pages.ts';
 
 const articlePage = (body: string, related: string) =>
   `<!DOCTYPE html><html lang="vi"><head><title>Tin</title></head><body><main><div class="layout-2col"><div>` +
@@ -120,4 +127,96 @@ describe('bundleKey', () => {
     expect(bundleKey([bundle[0]!, bundle[1]!, { ...bundle[2]!, file: 'tin-tuc/khac/index.html' }], INDEXER)).not.toBe(key);
     expect(bundleKey(bundle, 'pagefind 1.7.0 --force-language vi')).not.toBe(key);
   });
+});
+
+/** A tiny built site: the home page and one article page per date given. */
+async function builtSite(dir: string, dates: string[]): Promise<void> {
+  await mkdir(path.join(dir, 'tim-kiem'), { recursive: true });
+  await writeFile(path.join(dir, 'index.html'), '<!DOCTYPE html><html lang="vi"><body><h1>Trang chủ</h1></body></html>');
+  await writeFile(path.join(dir, 'tim-kiem', 'index.html'), '<!DOCTYPE html><html lang="vi"><body><div id="tim-kiem"></div></body></html>');
+  for (const [n, date] of dates.entries()) await replacePage(dir, `bai-${n + 1}`, date, `Đảng ủy xã họp lần ${n + 1}`);
+}
+
+/** Writes an article page as a build does: a new file, renamed over any old one (never written in place). */
+async function replacePage(dir: string, slug: string, date: string, text: string): Promise<void> {
+  const file = path.join(dir, 'tin-tuc', slug, 'index.html');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(`${file}.tmp`, articlePage(`<p>${text}</p>`, '').replace('date:2026-01-02', `date:${date}`));
+  await rename(`${file}.tmp`, file);
+}
+
+/** Every file under `dir` with a digest of its content. */
+async function contents(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return Object.fromEntries(await Promise.all(files.map(async (f) => [path.relative(dir, f), createHash('sha256').update(await readFile(f)).digest('hex')] as const)));
+}
+
+describe('searchablePages', () => {
+  it('reads each page once: a hard-linked copy is only stat’ed, a replaced or rewritten page is read again', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'search-pages-'));
+    try {
+      const memo = path.join(work, 'pages.json');
+      await builtSite(path.join(work, 'a'), ['2016-03-04T05:06:07.000Z', '2026-01-02T00:00:00.000Z']);
+      const first = await searchablePages(path.join(work, 'a'), memo);
+      expect(first.read).toBe(4);
+      expect(first.pages.map((p) => [p.file, p.date])).toEqual([
+        ['tin-tuc/bai-1/index.html', Date.UTC(2016, 2, 4, 5, 6, 7)],
+        ['tin-tuc/bai-2/index.html', Date.UTC(2026, 0, 2)],
+      ]);
+
+      await execa('cp', ['-al', path.join(work, 'a'), path.join(work, 'b')]);
+      const copy = await searchablePages(path.join(work, 'b'), memo);
+      expect(copy.read).toBe(0);
+      expect(copy.pages).toEqual(first.pages);
+
+      await replacePage(path.join(work, 'b'), 'bai-1', '2016-03-04T05:06:07.000Z', 'Nội dung đã sửa');
+      const replaced = await searchablePages(path.join(work, 'b'), memo);
+      expect(replaced.read).toBe(1);
+      expect(replaced.pages[0]!.digest).not.toBe(first.pages[0]!.digest);
+      expect(replaced.pages[1]).toEqual(first.pages[1]);
+
+      // Written in place, same inode and same size: the mtime tells.
+      const page2 = path.join(work, 'b', 'tin-tuc', 'bai-2', 'index.html');
+      const before = await stat(page2);
+      await writeFile(page2, (await readFile(page2, 'utf8')).replace('lần 2', 'lần 9'));
+      await utimes(page2, before.atime, new Date(before.mtimeMs + 1000));
+      expect((await stat(page2)).ino).toBe(before.ino);
+      const rewritten = await searchablePages(path.join(work, 'b'), memo);
+      expect(rewritten.read).toBe(1);
+      expect(rewritten.pages[1]!.digest).not.toBe(first.pages[1]!.digest);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('index-search.ts', () => {
+  const index = (out: string, cache: string) =>
+    execa(process.execPath, [fileURLToPath(new URL('../scripts/index-search.ts', import.meta.url))], {
+      env: { SITE_OUT_DIR: out, SEARCH_CACHE_DIR: cache, SEARCH_BUNDLE_PAGES: '2000' },
+      all: true,
+    });
+
+  it('leaves alone the folder whose hard-linked copy it indexes (the live site of a fast rebuild)', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'search-index-'));
+    try {
+      const [live, next, cache] = ['live', 'next', 'cache'].map((d) => path.join(work, d));
+      await builtSite(live!, ['2016-03-04T05:06:07.000Z', '2020-07-11T09:30:00.000Z']);
+      await index(live!, cache!);
+      const liveFiles = await contents(live!);
+      expect(JSON.parse(await readFile(path.join(live!, 'tim-kiem', 'bundles.json'), 'utf8'))).toEqual({ bundles: ['/pagefind/', '/pagefind-2016/'] });
+
+      await execa('cp', ['-al', live!, next!]);
+      await replacePage(next!, 'bai-9', new Date().toISOString(), 'Bài mới xuất bản');
+      await replacePage(next!, 'bai-1', '2016-03-04T05:06:07.000Z', 'Nội dung đã sửa');
+      await index(next!, cache!);
+      // The next build has its own list and bundles…
+      expect(JSON.parse(await readFile(path.join(next!, 'tim-kiem', 'bundles.json'), 'utf8')).bundles).toHaveLength(3);
+      // …and every file of the live site is as it was.
+      expect(await contents(live!)).toEqual(liveFiles);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
