@@ -260,7 +260,7 @@ describe('the built site', () => {
 
     const second = path.join(work, 'dist-2');
     proxy.reset();
-    // Two pages per search bundle: the 3 articles left are indexed as two bundles, searched as one.
+    // Two pages per search bundle: the 3 articles left (all of 2020) are indexed as two bundles, searched as one.
     const build = await buildInto(second, { CMS_URL: proxy.url, SEARCH_BUNDLE_PAGES: '2' });
     expect(build.code, build.log.slice(-2000)).toBe(0);
     expect(proxy.apiRequests).toHaveLength(2);
@@ -278,10 +278,11 @@ describe('the built site', () => {
     expect(existsSync(path.join(second, 'tin-tuc', 'bai-3'))).toBe(false);
     const search = await searchSite(second);
     try {
-      expect(await search.bundles()).toEqual(['/pagefind/', '/pagefind-2/']);
+      expect(await search.bundles()).toEqual(['/pagefind/', '/pagefind-2020-h1/']);
       // One fragment per indexed page, across both bundles.
       expect(await indexedPages(second)).toBe(3);
-      // By a hash of the path: bai-1 and bai-2 make the first bundle, anh-bi-mat the second.
+      // By date: 2020 holds three, more than two, so it is split in halves: bai-1 and bai-2
+      // (July) make the first bundle, anh-bi-mat (June) the second.
       expect(slugs(await search.find('dang uy'))[0]).toBe('/tin-tuc/bai-1/');
       expect(slugs(await search.find('mua he xanh 2020'))[0]).toBe('/tin-tuc/bai-2/');
       // Pagefind leaves out of a query the words a bundle does not have, so anh-bi-mat's bundle
@@ -307,7 +308,7 @@ describe('the built site', () => {
     // Both search bundles are the last build's (the same files, linked from the search cache):
     // nothing Pagefind reads from their pages changed.
     expect(await indexedPages(third)).toBe(3);
-    for (const bundle of ['pagefind', 'pagefind-2']) {
+    for (const bundle of ['pagefind', 'pagefind-2020-h1']) {
       const [before, after] = await Promise.all([path.join(work, 'dist-2'), third].map((dir) => stat(path.join(dir, bundle, 'pagefind-entry.json'))));
       expect(after!.ino, bundle).toBe(before!.ino);
     }
