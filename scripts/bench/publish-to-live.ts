@@ -242,8 +242,10 @@ export async function measurePublishToLive(stack: LiveStack, options: LiveOption
       },
       { timeoutMs: TIMEOUT_MS, intervalMs: 100, timeoutError: () => new Error(`publish-to-live (${scenario}): not served after ${TIMEOUT_MS / 1000} s; rebuild status ${JSON.stringify(rebuilder.status()).slice(0, 2000)}`) },
     );
+    // A dropped connection (Node's fetch reusing a socket the server is closing, seen under load)
+    // is a try that did not answer, not a failure: the timeout still bounds the wait.
     const searchableAt = await waitFor(
-      async () => ((await searchFinds(stack.site.url, token, published.map((p) => p.path), options.workDir, ++imported)) ? Date.now() : undefined),
+      async () => ((await searchFinds(stack.site.url, token, published.map((p) => p.path), options.workDir, ++imported).catch(droppedConnection)) ? Date.now() : undefined),
       { timeoutMs: 120_000, intervalMs: 200, timeoutError: () => new Error(`publish-to-live (${scenario}): the live search does not find "${token}"`) },
     );
     // A build's record is complete once the rebuilder is idle (compare and pruning follow the swap).
@@ -368,6 +370,12 @@ const mapValues = <T extends Record<string, number>>(o: T, f: (n: number) => num
  * live build, fetched from the static server and imported fresh (it keeps its index in the
  * module), with every bundle merged in as the search page does.
  */
+/** False for a request that failed on the network (fetch's "fetch failed"); other errors are thrown. */
+function droppedConnection(error: unknown): false {
+  if (error instanceof TypeError && error.message === 'fetch failed') return false;
+  throw error;
+}
+
 async function searchFinds(siteUrl: string, word: string, paths: string[], workDir: string, n: number): Promise<boolean> {
   const { bundles } = (await (await fetch(`${siteUrl}/tim-kiem/bundles.json`)).json()) as { bundles: string[] };
   const [main, ...others] = bundles;

@@ -57,27 +57,31 @@ afterEach(async () => {
 });
 
 describe('the fast lane', () => {
-  it('builds content changes over the live build once a full build of this process is live', async () => {
+  it('warms the fast lane after the first full build, then builds content changes over the live build', async () => {
     const first = await rebuilder.rebuildNow(change('startup'));
     expect(first.lane).toBe('full');
     const liveBuild = path.join(stateDir, 'builds', first.id);
-
-    const second = await rebuilder.rebuildNow(change('entry.publish'));
-    expect(second).toMatchObject({ lane: 'fast-lane', result: 'success' });
+    // The fast lane of no change that fills its cache, queued by the first full build.
+    await rebuilder.whenIdle();
+    expect(records[1]).toMatchObject({ lane: 'fast-lane', result: 'success', reasons: [{ event: 'fast-lane.warm-up' }] });
     expect(calls[1]!.env).toEqual({
       SITE_ROUTE_KEYS_DIR: rebuilder.folders.stagingKeysDir,
       SITE_LIVE_DIR: liveBuild,
       SITE_FAST_LANE_FROM: path.join(stateDir, 'route-keys', first.id),
     });
-    expect(await live()).toBe('version 2');
+
+    const second = await rebuilder.rebuildNow(change('entry.publish'));
+    expect(second).toMatchObject({ lane: 'fast-lane', result: 'success' });
+    expect(calls[2]!.env.SITE_FAST_LANE_FROM).toBe(path.join(stateDir, 'route-keys', records[1]!.id));
+    expect(await live()).toBe('version 3');
     // Its keys were kept with it, for the next fast lane.
-    expect(await readFile(path.join(stateDir, 'route-keys', second.id, 'tin-tuc.json'), 'utf8')).toContain('key 2');
+    expect(await readFile(path.join(stateDir, 'route-keys', second.id, 'tin-tuc.json'), 'utf8')).toContain('key 3');
     // The change is the one page the merge wrote, compared alone.
     expect(second.changes).toMatchObject({ added: 0, changed: 1, removed: 0 });
 
     const third = await rebuilder.rebuildNow(change('media.update'));
     expect(third.lane).toBe('fast-lane');
-    expect(calls[2]!.env.SITE_FAST_LANE_FROM).toBe(path.join(stateDir, 'route-keys', second.id));
+    expect(calls[3]!.env.SITE_FAST_LANE_FROM).toBe(path.join(stateDir, 'route-keys', second.id));
   });
 
   it('makes a full build of anything but a content change, and of the first build of a process', async () => {
@@ -87,6 +91,7 @@ describe('the fast lane', () => {
     start();
     await rebuilder.init();
     expect((await rebuilder.rebuildNow(change('entry.publish'))).lane).toBe('full');
+    await rebuilder.whenIdle();
     expect((await rebuilder.rebuildNow(change('entry.publish'))).lane).toBe('fast-lane');
     expect((await rebuilder.rebuildNow(change('cms.restart'))).lane).toBe('full');
     expect(calls.at(-1)!.env).toEqual({ SITE_ROUTE_KEYS_DIR: rebuilder.folders.stagingKeysDir });
@@ -94,23 +99,23 @@ describe('the fast lane', () => {
 
   it('follows a failed fast lane with a full build at once, and the site stays live meanwhile', async () => {
     await rebuilder.rebuildNow(change('startup'));
+    await rebuilder.whenIdle();
     failFastLane = true;
     const failed = await rebuilder.rebuildNow(change('entry.publish'));
     expect(failed).toMatchObject({ lane: 'fast-lane', result: 'failed' });
-    expect(await live()).toBe('version 1');
+    expect(await live()).toBe('version 2');
     failFastLane = false;
     await rebuilder.whenIdle();
     expect(records.at(-1)).toMatchObject({ lane: 'full', result: 'success', reasons: [{ event: 'fast-lane.failed' }] });
-    expect(await live()).toBe('version 3');
+    expect(await live()).toBe('version 4');
   });
 
   it('reconciles with a full build once fast lanes have been quiet for a while', async () => {
     await rebuilder.stop();
     start({ reconcileMs: 150 });
     await rebuilder.init();
+    // Start-up, then the warm-up fast lane; the reconciling full build follows once all is quiet.
     await rebuilder.rebuildNow(change('startup'));
-    await rebuilder.rebuildNow(change('entry.publish'));
-    expect(records.map((r) => r.lane)).toEqual(['full', 'fast-lane']);
     const reconciled = await new Promise<BuildRecord>((resolve) => {
       const poll = setInterval(() => {
         if (records.length < 3) return;
@@ -118,7 +123,8 @@ describe('the fast lane', () => {
         resolve(records[2]!);
       }, 20);
     });
-    expect(reconciled).toMatchObject({ lane: 'full', result: 'success', reasons: [{ event: 'reconcile' }] });
+    expect(records.map((r) => r.lane)).toEqual(['full', 'fast-lane', 'full']);
+    expect(reconciled).toMatchObject({ result: 'success', reasons: [{ event: 'reconcile' }] });
     // The full build wrote the sitemap the fast lane left as it was.
     expect(await readFile(path.join(stateDir, 'current', 'sitemap-0.xml'), 'utf8')).toBe('<urlset>3</urlset>');
   });
