@@ -1,7 +1,7 @@
 import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, sharpImageService } from 'astro/config';
-import { fastLaneCacheDir, readFastLane } from './scripts/fast-lane';
+import { fastLaneCacheDir, readFastLane, shareImageCache } from './scripts/fast-lane';
 import { readEnv } from './src/env';
 
 const env = readEnv();
@@ -11,10 +11,13 @@ const cms = new URL(env.cmsUrl);
  * changed since the live build. It keeps its own cache folder: Astro empties the content store
  * whenever the config's digest changes, and this config differs (incremental build off), so a
  * shared folder would make every full build after a fast lane, and every fast lane after a full
- * build, pull all content again. Its own folder also holds its own body files and images.
+ * build, pull all content again. Its own folder also holds its own body files; the image cache is
+ * the full builds' (shareImageCache).
  */
 const fastLane = env.fastLaneFrom !== undefined;
-const cacheDir = fastLane ? fastLaneCacheDir(env.astroCacheDir ?? './node_modules/.astro') : env.astroCacheDir;
+const fullCacheDir = env.astroCacheDir ?? './node_modules/.astro';
+const cacheDir = fastLane ? fastLaneCacheDir(fullCacheDir) : env.astroCacheDir;
+if (cacheDir && fastLane) shareImageCache(fullCacheDir, cacheDir);
 /** The rebuild service's fast lane (SITE_LIVE_DIR as well): scripts/merge-fast-lane.ts lays the rendered routes over the live build. */
 const overLive = readFastLane(process.env);
 

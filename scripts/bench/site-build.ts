@@ -5,8 +5,9 @@
  *
  * Two things keep a bench build from sharing state with other builds of the same site running
  * at the same time (developers, tests, the rebuild service):
- * - `--config` points at a small wrapper config in the bench's work folder that imports the
- *   site's own config and moves Astro's `cacheDir` (content-layer data store, image cache) and
+ * - `ASTRO_CACHE_DIR` moves Astro's `cacheDir` (content-layer data store, image cache; the site's
+ *   config derives the fast lane's from it), and `--config` points at a small wrapper config in the
+ *   bench's work folder that imports the site's own config and moves
  *   Vite's cache there, so a cold run is really cold and nobody else's cache is touched;
  * - Astro runs with `--root site` from the work folder rather than via npm from site/: when the
  *   output folder is outside the working directory Astro renders through `<cwd>/.astro/.prerender`,
@@ -18,7 +19,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { fastLaneCacheDir } from '@toa-soan/site/fast-lane';
 import { sampleMemory, type TreeMemory } from './proc';
 
 export const REPO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -58,16 +58,16 @@ export interface SiteBuildOptions {
 
 const CONFIG_NAMES = ['astro.config.ts', 'astro.config.mts', 'astro.config.mjs', 'astro.config.js'];
 
-async function writeWrapperConfig(workDir: string, cacheDir: string, name: string): Promise<string> {
+async function writeWrapperConfig(workDir: string, cacheDir: string): Promise<string> {
   const siteConfig = CONFIG_NAMES.map((name) => path.join(SITE_DIR, name)).find((file) => existsSync(file));
   if (!siteConfig) throw new Error(`Bench: no Astro config in ${SITE_DIR} (looked for ${CONFIG_NAMES.join(', ')})`);
-  const wrapper = path.join(workDir, name);
+  const wrapper = path.join(workDir, 'astro.bench.config.ts');
   await writeFile(
     wrapper,
     [
       '// Written by scripts/bench: the site config with the bench cache folder.',
       `import site from ${JSON.stringify(siteConfig)};`,
-      `export default { ...site, cacheDir: ${JSON.stringify(cacheDir)}, vite: { ...site.vite, cacheDir: ${JSON.stringify(path.join(cacheDir, 'vite'))} } };`,
+      `export default { ...site, vite: { ...site.vite, cacheDir: ${JSON.stringify(path.join(cacheDir, 'vite'))} } };`,
       '',
     ].join('\n'),
   );
@@ -101,10 +101,7 @@ function astroBin(): string {
 
 export async function runSiteBuild(options: SiteBuildOptions): Promise<SiteBuildResult> {
   // A fast lane keeps its own Astro cache, as the site's config does outside the bench.
-  const fastLane = Boolean(options.env?.SITE_FAST_LANE_FROM);
-  const wrapper = fastLane
-    ? await writeWrapperConfig(options.workDir, fastLaneCacheDir(options.cacheDir), 'astro.bench.fast-lane.config.ts')
-    : await writeWrapperConfig(options.workDir, options.cacheDir, 'astro.bench.config.ts');
+  const wrapper = await writeWrapperConfig(options.workDir, options.cacheDir);
   const timerFile = path.join(options.workDir, `astro-timer-${options.label}.json`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -112,6 +109,7 @@ export async function runSiteBuild(options: SiteBuildOptions): Promise<SiteBuild
     SITE_URL: options.siteUrl,
     SITE_OUT_DIR: options.outDir,
     // The search bundles kept between builds, beside Astro's own cache: a cold run is cold.
+    ASTRO_CACHE_DIR: options.cacheDir,
     SEARCH_CACHE_DIR: path.join(options.cacheDir, 'toa-soan', 'search'),
     ASTRO_TIMER_PATH: timerFile,
     ASTRO_TELEMETRY_DISABLED: '1',
