@@ -103,7 +103,8 @@ function homePage(latest: Article[]): string {
 function searchPage(out: string): void {
   replace(path.join(out, 'tim-kiem', 'index.html'), layout('Tìm kiếm',
     `<h1 class="section-title"><span>Tìm kiếm tin bài</span></h1><div id="tim-kiem" class="search" data-fold-mark="⁂"><form class="search-form" role="search" action="/tim-kiem/" method="get">` +
-    `<input id="tim-kiem-q" type="search" name="q" autocomplete="off"><button type="button" class="search-clear" hidden>Xóa</button></form><div class="search-layout"><aside class="search-filters" aria-label="Bộ lọc" hidden></aside>` +
+    `<input id="tim-kiem-q" type="search" name="q" autocomplete="off"><button type="button" class="search-clear" hidden>Xóa</button></form><div class="search-layout"><aside class="search-filters" aria-label="Bộ lọc" hidden>` +
+    `<button type="button" class="search-filters-toggle" aria-expanded="false" aria-controls="tim-kiem-loc">Bộ lọc</button><div id="tim-kiem-loc" class="search-filter-groups" hidden></div></aside>` +
     `<div class="search-results"><p class="search-status" role="status"></p><ol class="search-list"></ol><button type="button" class="search-more" hidden>Xem thêm kết quả</button></div></div></div><script src="/js/search.js"></script>`));
   mkdirSync(path.join(out, 'js'), { recursive: true });
   copyFileSync(path.join(SITE, 'public', 'js', 'search.js'), path.join(out, 'js', 'search.js'));

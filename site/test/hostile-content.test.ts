@@ -78,8 +78,11 @@ async function resultCount(page: Page): Promise<number> {
   return Number(/^(\d+)/.exec((await status.textContent()) ?? '')?.[1] ?? 0);
 }
 
-/** Shows every result and opens every filter group, as a curious reader would. */
+/** Opens the filters (loaded on demand), shows every result and opens every filter group, as a curious reader would. */
 async function expandSearch(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Bộ lọc', exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.locator('.search-filter').first().waitFor();
   const more = page.getByRole('button', { name: 'Xem thêm kết quả' });
   while (await more.isVisible()) {
     const shown = await page.locator('.search-result').count();

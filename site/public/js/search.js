@@ -11,6 +11,8 @@
   var list = root.querySelector('.search-list');
   var moreButton = root.querySelector('.search-more');
   var filterPanel = root.querySelector('.search-filters');
+  var filterToggle = root.querySelector('.search-filters-toggle');
+  var filterGroups = root.querySelector('.search-filter-groups');
   var PAGE = 10;
 
   // Pagefind folds tone marks but not đ; the index holds đ-words with đ → d (see README).
@@ -83,11 +85,24 @@
     return item;
   };
 
-  var start = function (pagefind) {
-    var all = {}; // every filter name → value → number of articles, from the whole index
+  // `bundles` lists the index's bundles newest first (site/scripts/index-search.ts); the first is
+  // loaded. A search covers the merged ones and merges older ones only while it lacks a page of
+  // results, so a first search of a large archive fetches a few small recent bundles, not all.
+  var start = function (pagefind, bundles) {
+    var merged = 1; // bundles handed to mergeIndex: a search covers every one handed before it
+    var all = null; // every filter name → value → number of articles, once the reader opens the filters
     var selected = {}; // filter name → list of chosen values
-    var current = null; // the latest search: its results and how many are shown
-    var generation = 0;
+    var current = null; // the latest search: what it asked, its results, which are shown
+
+    // Pagefind searches every merged index at once (a later search includes an index whose
+    // merge is still loading) and ranks their results together.
+    var mergeUpTo = function (count) {
+      bundles.slice(merged, count).forEach(function (bundle) {
+        // A bundle that fails to load fails the next search, which says so.
+        pagefind.mergeIndex(bundle).catch(function () {});
+      });
+      merged = Math.max(merged, count);
+    };
 
     var chosenFilters = function () {
       var filters = {};
@@ -101,7 +116,7 @@
     // Every value is listed with how many of the current results have it: with one category
     // chosen, the others (0) can still be added to it.
     var renderFilters = function (counts) {
-      filterPanel.replaceChildren(el('h2', 'search-filters-title', 'Bộ lọc'));
+      filterGroups.replaceChildren();
       Object.keys(all).forEach(function (name) {
         var chosen = selected[name] || [];
         var values = Object.keys(all[name]);
@@ -131,35 +146,81 @@
           group.appendChild(label);
         });
         block.appendChild(group);
-        filterPanel.appendChild(block);
+        filterGroups.appendChild(block);
       });
-      filterPanel.hidden = filterPanel.children.length < 2;
     };
     // The panel is built anew when the counts change: open groups stay open and a focused
     // checkbox keeps the keyboard focus. (Compared as data, never put into a selector.)
     var updateFilters = function (counts) {
+      if (!all) return;
       var open = {};
-      filterPanel.querySelectorAll('details[open] > summary').forEach(function (s) { open[s.firstChild.textContent] = true; });
-      var focused = filterPanel.contains(document.activeElement) ? document.activeElement.dataset : null;
+      filterGroups.querySelectorAll('details[open] > summary').forEach(function (s) { open[s.firstChild.textContent] = true; });
+      var focused = filterGroups.contains(document.activeElement) ? document.activeElement.dataset : null;
       renderFilters(counts);
-      filterPanel.querySelectorAll('details > summary').forEach(function (s) {
+      filterGroups.querySelectorAll('details > summary').forEach(function (s) {
         if (open[s.firstChild.textContent]) s.parentNode.open = true;
       });
       if (focused) {
-        filterPanel.querySelectorAll('input[type=checkbox]').forEach(function (box) {
+        filterGroups.querySelectorAll('input[type=checkbox]').forEach(function (box) {
           if (box.dataset.filter === focused.filter && box.dataset.value === focused.value) box.focus();
         });
       }
     };
 
+    // The count covers the bundles searched so far: until the oldest is searched it says so.
+    var describe = function (query) {
+      var subject = query.typed ? ' cho “' + query.typed + '”' : '';
+      var count = query.results.length;
+      if (!query.complete) return count + ' kết quả' + subject + ' trong các tin mới nhất (chưa tìm trong tin cũ hơn)';
+      return count === 0 ? 'Không tìm thấy kết quả' + subject : count + ' kết quả' + subject;
+    };
+
+    // Takes a search's answer; while fewer than `need` results are left to show and older
+    // bundles remain, merges more (as many as are merged: 1, 1, 2, 4, 8…, so a word found only
+    // in the oldest years takes a few steps, not one per bundle) and searches again. Results
+    // already shown stay where they are; the others follow in Pagefind's order.
+    var settle = function (query, found, covered, need) {
+      if (query !== current) return Promise.resolve();
+      query.results = found.results;
+      query.counts = found.filters;
+      query.complete = covered >= bundles.length;
+      query.left = found.results.filter(function (r) { return !query.seen[r.id]; });
+      if (query.complete || query.left.length >= need) return Promise.resolve();
+      if (covered >= merged) mergeUpTo(merged * 2);
+      var covers = merged;
+      return pagefind.search(query.term, query.options).then(function (again) {
+        return settle(query, again, covers, need);
+      });
+    };
+
+    var syncMore = function (query) {
+      moreButton.hidden = query.complete && query.left.length === 0;
+      moreButton.textContent = query.left.length ? 'Xem thêm kết quả' : 'Xem thêm kết quả cũ hơn';
+    };
+
     var showMore = function () {
-      var mine = generation;
-      var batch = current.results.slice(current.shown, current.shown + PAGE);
-      current.shown += batch.length;
-      moreButton.hidden = current.shown >= current.results.length;
-      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (pages) {
-        if (mine !== generation) return;
-        pages.forEach(function (data) { list.appendChild(renderResult(data)); });
+      var query = current;
+      // A second click while older bundles load would take the same results again.
+      if (query.busy) return Promise.resolve();
+      query.busy = true;
+      var older = !query.complete && query.left.length < PAGE;
+      if (older) status.textContent = 'Đang tìm trong tin cũ hơn…';
+      var covers = merged;
+      var ready = older
+        ? pagefind.search(query.term, query.options).then(function (found) { return settle(query, found, covers, PAGE); })
+        : Promise.resolve();
+      return ready.then(function () {
+        query.busy = false;
+        if (query !== current) return;
+        var batch = query.left.slice(0, PAGE);
+        query.left = query.left.slice(PAGE);
+        batch.forEach(function (r) { query.seen[r.id] = true; });
+        if (older) status.textContent = describe(query);
+        syncMore(query);
+        return Promise.all(batch.map(function (r) { return r.data(); })).then(function (pages) {
+          if (query !== current) return;
+          pages.forEach(function (data) { list.appendChild(renderResult(data)); });
+        });
       });
     };
 
@@ -168,7 +229,6 @@
       clearButton.hidden = typed === '';
       var filters = chosenFilters();
       var filtered = Object.keys(filters).length > 0;
-      var mine = ++generation;
       if (!typed && !filtered) {
         current = null;
         list.replaceChildren();
@@ -177,18 +237,48 @@
         updateFilters(all);
         return Promise.resolve();
       }
-      status.textContent = typed ? 'Đang tìm “' + typed + '”…' : 'Đang tải';
       // Without words, the chosen filters list their articles newest first.
-      var options = typed ? { filters: filters } : { filters: filters, sort: { date: 'desc' } };
-      return pagefind.debouncedSearch(typed ? foldD(typed) : null, options, delay).then(function (found) {
-        if (!found || mine !== generation) return;
-        var count = found.results.length;
-        var subject = typed ? ' cho “' + typed + '”' : '';
-        status.textContent = count === 0 ? 'Không tìm thấy kết quả' + subject : count + ' kết quả' + subject;
-        updateFilters(found.filters);
-        list.replaceChildren();
-        current = { results: found.results, shown: 0 };
-        return showMore();
+      var query = {
+        typed: typed,
+        term: typed ? foldD(typed) : null,
+        options: typed ? { filters: filters } : { filters: filters, sort: { date: 'desc' } },
+        seen: {},
+      };
+      current = query;
+      status.textContent = typed ? 'Đang tìm “' + typed + '”…' : 'Đang tải';
+      var covers = merged;
+      return pagefind.debouncedSearch(query.term, query.options, delay).then(function (found) {
+        if (!found) return;
+        return settle(query, found, covers, PAGE).then(function () {
+          if (query !== current) return;
+          status.textContent = describe(query);
+          updateFilters(query.counts);
+          list.replaceChildren();
+          return showMore();
+        });
+      });
+    };
+
+    // Filters cover the whole archive, so opening them merges every bundle and loads their
+    // filter chunks (~11 kB a bundle): only when the reader asks, not for every search.
+    var toggleFilters = function () {
+      var open = filterToggle.getAttribute('aria-expanded') !== 'true';
+      filterToggle.setAttribute('aria-expanded', String(open));
+      filterGroups.hidden = !open;
+      if (!open || all) return Promise.resolve();
+      filterGroups.replaceChildren(el('p', 'search-filter-loading', 'Đang tải bộ lọc…'));
+      mergeUpTo(bundles.length);
+      return pagefind.filters().then(function (filters) {
+        all = filters;
+        var query = current;
+        if (!query) return run(0);
+        // Results searched in every bundle stay as shown; only the counts are new.
+        if (query.complete) {
+          return pagefind.search(query.term, query.options).then(function (found) {
+            if (query === current) updateFilters(found.filters);
+          });
+        }
+        return run(0);
       });
     };
 
@@ -204,15 +294,13 @@
       input.focus();
     });
     moreButton.addEventListener('click', function () { showMore().catch(fail); });
+    filterToggle.addEventListener('click', function () { toggleFilters().catch(fail); });
+    filterPanel.hidden = false;
 
     // The box is in the page before this script is ready: words typed into it already are searched,
     // else the query the page was opened with (the header's search form).
     input.value = input.value || new URLSearchParams(location.search).get('q') || '';
-    // Loading the filter index also lets searches count filter values.
-    return pagefind.filters().then(function (filters) {
-      all = filters;
-      return run(0);
-    });
+    return run(0);
   };
 
   // Written by the index step next to this page. Should it be unreadable, search the first bundle
@@ -227,15 +315,7 @@
         return;
       }
       return import(bundles[0] + 'pagefind.js').then(function (pagefind) {
-        // A large archive is indexed as several bundles (site/scripts/index-search.ts): the first
-        // is searched with the others merged into it, as one index.
-        return pagefind.options({ basePath: bundles[0] })
-          .then(function () {
-            return bundles.slice(1).reduce(function (done, bundle) {
-              return done.then(function () { return pagefind.mergeIndex(bundle); });
-            }, Promise.resolve());
-          })
-          .then(function () { return start(pagefind); });
+        return pagefind.options({ basePath: bundles[0] }).then(function () { return start(pagefind, bundles); });
       }).catch(function () { status.textContent = 'Tìm kiếm không thành công, xin thử lại'; });
     });
 })();
