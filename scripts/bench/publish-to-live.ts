@@ -13,7 +13,7 @@
  *
  * The clock starts before the first REST request and stops when every article's page is served
  * by the static server with its new title AND Pagefind's own search script, run in Node against
- * the served site with every bundle merged in (as the search page does), finds each of them by a
+ * the served site, searching every bundle (as the search page does), finds each of them by a
  * word only their titles carry. Each run records its builds with the rebuild service's own
  * timings (`BuildRecord.timings`) and the build's phases (parsed from its output, as the bench's
  * other builds), so the total splits into: the REST request and Strapi's webhook, the debounce,
@@ -29,7 +29,7 @@ import axios, { type AxiosInstance } from 'axios';
 import pMap from 'p-map';
 import { startStaticServer, type StaticServer } from '../lib/static-server';
 import { waitFor } from '../lib/wait-for';
-import type { BuildCommand, BuildRecord } from '../rebuild/rebuilder';
+import type { BuildCommand, BuildLane, BuildRecord } from '../rebuild/rebuilder';
 import { startRebuildService, type RebuildService } from '../rebuild/service';
 import { articleAt, type Refs } from './dataset';
 import { round } from './fill';
@@ -42,6 +42,8 @@ export type LiveScenario = 'new' | 'old-edit' | 'burst';
 /** One build of the rebuild service during a run. */
 export interface LiveBuild {
   id: string;
+  /** Whether the rebuild service rendered only the changed routes over the live build. */
+  lane: BuildLane;
   reasonCount: number;
   startedAt: string;
   finishedAt: string;
@@ -314,6 +316,7 @@ function liveBuild({ record, result }: LiveStack['builds'][number]): LiveBuild {
   const bundles = lines.map((l) => l.text.match(/(\d+) indexed, (\d+) unchanged/)).find(Boolean);
   return {
     id: record.id,
+    lane: record.lane,
     reasonCount: record.reasonCount,
     startedAt: record.startedAt,
     finishedAt: record.finishedAt,
@@ -365,34 +368,36 @@ const liveAt = (r: BuildRecord) => Date.parse(r.finishedAt) - r.timings!.compare
 const mapValues = <T extends Record<string, number>>(o: T, f: (n: number) => number) =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)])) as T;
 
-/**
- * Whether the live search finds every one of `paths` for `word`: Pagefind's own script of the
- * live build, fetched from the static server and imported fresh (it keeps its index in the
- * module), with every bundle merged in as the search page does.
- */
 /** False for a request that failed on the network (fetch's "fetch failed"); other errors are thrown. */
 function droppedConnection(error: unknown): false {
   if (error instanceof TypeError && error.message === 'fetch failed') return false;
   throw error;
 }
 
+/**
+ * Whether the live search finds every one of `paths` for `word`: Pagefind's own script of the
+ * live build, fetched from the static server and imported fresh (it keeps its index in the
+ * module), once per bundle.
+ */
 async function searchFinds(siteUrl: string, word: string, paths: string[], workDir: string, n: number): Promise<boolean> {
   const { bundles } = (await (await fetch(`${siteUrl}/tim-kiem/bundles.json`)).json()) as { bundles: string[] };
-  const [main, ...others] = bundles;
-  if (!main) return false;
-  const script = path.join(workDir, `pagefind-live-${n}.mjs`);
-  await writeFile(script, await (await fetch(`${siteUrl}${main}pagefind.js`)).text());
-  const pagefind = (await import(pathToFileURL(script).href)) as PagefindModule;
-  await pagefind.options({ basePath: `${siteUrl}${main}` });
-  for (const bundle of others) await pagefind.mergeIndex(`${siteUrl}${bundle}`);
-  const found = await pagefind.search(word);
-  const urls = new Set((await Promise.all(found.results.map((r) => r.data()))).map((d) => new URL(d.url, siteUrl).pathname));
+  if (bundles.length === 0) return false;
+  // One Pagefind per bundle, as the search page does: merged into one (mergeIndex), a bundle
+  // without the word would answer with every page it holds.
+  const urls = new Set<string>();
+  for (const [i, bundle] of bundles.entries()) {
+    const script = path.join(workDir, `pagefind-live-${n}-${i}.mjs`);
+    await writeFile(script, await (await fetch(`${siteUrl}${bundle}pagefind.js`)).text());
+    const pagefind = (await import(pathToFileURL(script).href)) as PagefindModule;
+    await pagefind.options({ basePath: `${siteUrl}${bundle}` });
+    const found = await pagefind.search(word);
+    for (const data of await Promise.all(found.results.map((r) => r.data()))) urls.add(new URL(data.url, siteUrl).pathname);
+  }
   return paths.every((p) => urls.has(p));
 }
 
 interface PagefindModule {
   options(o: { basePath: string }): Promise<void>;
-  mergeIndex(url: string): Promise<void>;
   search(q: string): Promise<{ results: Array<{ data(): Promise<{ url: string }> }> }>;
 }
 

@@ -27,6 +27,8 @@ export class BuildFolders {
   readonly routeKeysDir: string;
   /** Where the build under way writes its route keys. */
   readonly stagingKeysDir: string;
+  /** A hard-linked copy of the live build, made after its swap for the next fast lane to build on. */
+  readonly liveCloneDir: string;
 
   constructor(readonly stateDir: string) {
     this.buildsDir = path.join(stateDir, 'builds');
@@ -34,6 +36,7 @@ export class BuildFolders {
     this.currentLink = path.join(stateDir, 'current');
     this.routeKeysDir = path.join(stateDir, 'route-keys');
     this.stagingKeysDir = path.join(stateDir, 'staging.route-keys');
+    this.liveCloneDir = path.join(stateDir, 'live-clone');
   }
 
   /** The route keys folder of a build. */

@@ -16,12 +16,16 @@ let rebuilder: Rebuilder;
 let calls: BuildContext[];
 let records: BuildRecord[];
 let failFastLane: boolean;
+/** What each fast lane found in the copy of the live build it was given (SITE_LIVE_CLONE). */
+let clones: Array<string | null>;
 
 const build: BuildCommand = async (ctx) => {
   calls.push(ctx);
   const n = calls.length;
   if (ctx.lane === 'fast-lane') {
     if (failFastLane) throw new Error('fast lane broke');
+    const clone = ctx.env.SITE_LIVE_CLONE;
+    clones.push(clone ? await readFile(path.join(clone, 'index.html'), 'utf8') : null);
     await cp(ctx.env.SITE_LIVE_DIR!, ctx.outDir, { recursive: true });
     await writeFile(path.join(ctx.outDir, 'index.html'), `version ${n}`);
     await writeFile(fastLaneFiles(ctx.outDir).summaryFile, JSON.stringify({ written: ['index.html'], removed: [] }));
@@ -47,6 +51,7 @@ beforeEach(async () => {
   calls = [];
   records = [];
   failFastLane = false;
+  clones = [];
   start();
   await rebuilder.init();
 });
@@ -68,7 +73,10 @@ describe('the fast lane', () => {
       SITE_ROUTE_KEYS_DIR: rebuilder.folders.stagingKeysDir,
       SITE_LIVE_DIR: liveBuild,
       SITE_FAST_LANE_FROM: path.join(stateDir, 'route-keys', first.id),
+      SITE_LIVE_CLONE: rebuilder.folders.liveCloneDir,
     });
+    // The copy made after the swap is the live build's.
+    expect(clones).toEqual(['version 1']);
 
     const second = await rebuilder.rebuildNow(change('entry.publish'));
     expect(second).toMatchObject({ lane: 'fast-lane', result: 'success' });
@@ -82,6 +90,7 @@ describe('the fast lane', () => {
     const third = await rebuilder.rebuildNow(change('media.update'));
     expect(third.lane).toBe('fast-lane');
     expect(calls[3]!.env.SITE_FAST_LANE_FROM).toBe(path.join(stateDir, 'route-keys', second.id));
+    expect(clones).toEqual(['version 1', 'version 2', 'version 3']);
   });
 
   it('makes a full build of anything but a content change, and of the first build of a process', async () => {

@@ -15,6 +15,8 @@ export interface FastLane {
   liveKeysDir: string;
   /** The live build (SITE_LIVE_DIR), copied with hard links into the output folder. */
   liveDir: string;
+  /** That copy, made ahead by the rebuild service (SITE_LIVE_CLONE), if it made one: moved into place instead. */
+  liveClone: string | undefined;
   /** Where Astro writes the rendered routes: beside the output folder, constant for a constant output folder. */
   pagesDir: string;
   /** Where this build's route keys go (SITE_ROUTE_KEYS_DIR). */
@@ -34,10 +36,16 @@ export interface FastLaneSummary {
  * SITE_LIVE_DIR, whose routes Astro writes into the output folder itself (the site's tests).
  */
 export function readFastLane(env: NodeJS.ProcessEnv): FastLane | null {
-  const { fastLaneFrom, liveDir, routeKeysDir, outDir } = readEnv(env);
+  const { fastLaneFrom, liveDir, liveClone, routeKeysDir, outDir } = readEnv(env);
   if (!fastLaneFrom || !liveDir) return null;
   if (!routeKeysDir) throw new Error('SITE_FAST_LANE_FROM and SITE_LIVE_DIR are set: SITE_ROUTE_KEYS_DIR must be set too (where this build writes its route keys).');
-  return { liveKeysDir: path.resolve(fastLaneFrom), liveDir: path.resolve(liveDir), keysDir: path.resolve(routeKeysDir), ...fastLaneFiles(path.resolve(outDir ?? 'dist')) };
+  return {
+    liveKeysDir: path.resolve(fastLaneFrom),
+    liveDir: path.resolve(liveDir),
+    liveClone: liveClone && path.resolve(liveClone),
+    keysDir: path.resolve(routeKeysDir),
+    ...fastLaneFiles(path.resolve(outDir ?? 'dist')),
+  };
 }
 
 /**

@@ -3,7 +3,8 @@
  * makes the output folder the live build with the fast lane's routes laid over it.
  *
  * 1. The live build is copied into the output folder with hard links (`cp -al`): no file content
- *    is copied, and the live build's files are never written, only linked.
+ *    is copied, and the live build's files are never written, only linked. The rebuild service
+ *    makes that copy ahead, right after the swap (SITE_LIVE_CLONE): it is then moved into place.
  * 2. Every file Astro rendered is renamed over its link. A rename replaces the directory entry,
  *    so the live build keeps its own file. A fast lane writes no sitemap (astro.config.ts): the
  *    live one stays until the rebuild service's next full build.
@@ -58,7 +59,8 @@ async function pruneEmpty(dir: string, root: string): Promise<void> {
 try {
   if (!existsSync(path.join(lane.liveDir, 'index.html'))) throw new Error(`the live build ${lane.liveDir} has no index.html`);
   await rm(outDir, { recursive: true, force: true });
-  await execa('cp', ['-al', lane.liveDir, outDir]);
+  if (lane.liveClone && existsSync(path.join(lane.liveClone, 'index.html'))) await rename(lane.liveClone, outDir);
+  else await execa('cp', ['-al', lane.liveDir, outDir]);
   const cloned = performance.now();
 
   const written = await filesUnder(lane.pagesDir);
@@ -83,7 +85,8 @@ try {
   const summary: FastLaneSummary = { written, removed };
   await writeFile(lane.summaryFile, `${JSON.stringify(summary)}\n`);
   const s = (ms: number) => (ms / 1000).toFixed(2);
-  console.log(`[fast-lane] ${written.length} files over the live build (linked in ${s(cloned - started)} s), ${removed.length} removed, in ${s(performance.now() - started)} s`);
+  const copy = lane.liveClone && !existsSync(lane.liveClone) ? 'its copy made ahead' : `linked in ${s(cloned - started)} s`;
+  console.log(`[fast-lane] ${written.length} files over the live build (${copy}), ${removed.length} removed, in ${s(performance.now() - started)} s`);
 } catch (error) {
   console.error(`[fast-lane] merging into ${outDir} failed: ${(error as Error).message}`);
   process.exit(1);

@@ -25,6 +25,8 @@ export interface SiteEnv {
   fastLaneFrom: string | undefined;
   /** The rebuild service's live build, which a fast lane's routes are laid over (scripts/merge-fast-lane.ts). */
   liveDir: string | undefined;
+  /** A hard-linked copy of the live build the rebuild service made ahead (SITE_LIVE_CLONE): the merge takes it instead of copying. */
+  liveClone: string | undefined;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
@@ -38,6 +40,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
     routeKeysDir: env.SITE_ROUTE_KEYS_DIR?.trim() || undefined,
     fastLaneFrom: env.SITE_FAST_LANE_FROM?.trim() || undefined,
     liveDir: env.SITE_LIVE_DIR?.trim() || undefined,
+    liveClone: env.SITE_LIVE_CLONE?.trim() || undefined,
   };
 }
 

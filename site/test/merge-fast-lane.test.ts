@@ -87,6 +87,18 @@ describe('merge-fast-lane', () => {
     expect(existsSync(fastLaneFiles(out).pagesDir)).toBe(false);
   });
 
+  it('moves the copy of the live build made ahead into place instead of copying again', async () => {
+    const clone = path.join(work, 'live-clone');
+    await execa('cp', ['-al', live, clone]);
+    const run = await merge({ SITE_FAST_LANE_FROM: path.join(work, 'live-keys'), SITE_LIVE_DIR: live, SITE_LIVE_CLONE: clone, SITE_ROUTE_KEYS_DIR: path.join(work, 'keys') });
+    expect(run.exitCode, run.all).toBe(0);
+    expect(existsSync(clone)).toBe(false);
+    expect(await readFile(path.join(out, 'tin-tuc', 'bai-a', 'index.html'), 'utf8')).toBe('bai a v2');
+    expect(await readFile(path.join(out, 'sitemap-0.xml'), 'utf8')).toBe('<urlset>v1</urlset>');
+    expect(existsSync(path.join(out, 'tin-tuc', 'bai-b'))).toBe(false);
+    expect(await readFile(path.join(live, 'tin-tuc', 'bai-a', 'index.html'), 'utf8')).toBe('bai a v1');
+  });
+
   it('does nothing in a full build', async () => {
     const run = await merge({});
     expect(run.exitCode).toBe(0);
