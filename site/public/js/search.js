@@ -18,6 +18,17 @@
   // Pagefind folds tone marks but not đ; the index holds đ-words with đ → d (see README).
   var foldD = function (text) { return text.replace(/đ/g, 'd').replace(/Đ/g, 'D'); };
 
+  // The query's words as Pagefind gets them, each once (a word of punctuation alone is none).
+  var wordsOf = function (term) {
+    var seen = {};
+    return (term || '').split(/\s+/).filter(function (word) {
+      var key = word.toLowerCase();
+      var keep = /[\p{L}\p{N}]/u.test(word) && !seen[key];
+      seen[key] = true;
+      return keep;
+    });
+  };
+
   var el = function (tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -167,35 +178,64 @@
       }
     };
 
-    // The count covers the bundles searched so far: until the oldest is searched it says so.
+    // Pagefind leaves out of a query the words a bundle lacks entirely, so a bundle without a rare
+    // word answers with pages holding the other words only. A result holds every word when each
+    // word, searched alone, finds it too: Pagefind's own matching (folding, word prefixes) on the
+    // index chunks the whole query loaded, so no page text is fetched to tell. Resolves to a test
+    // of a result; a query of one word (or filters alone) has no partial matches.
+    var fullMatch = function (query) {
+      if (query.words.length < 2) return Promise.resolve(function () { return true; });
+      return Promise.all(query.words.map(function (word) { return pagefind.search(word, query.options); })).then(function (answers) {
+        var found = answers.map(function (answer) {
+          var ids = {};
+          answer.results.forEach(function (r) { ids[r.id] = true; });
+          return ids;
+        });
+        return function (result) { return found.every(function (ids) { return ids[result.id] === true; }); };
+      });
+    };
+    var fullLeft = function (query) { return query.left.filter(query.isFull).length; };
+
+    // The counts cover the bundles searched so far: until the oldest is searched it says so.
+    // Results missing some of the words are counted apart.
     var describe = function (query) {
-      var subject = query.typed ? ' cho “' + query.typed + '”' : '';
-      var count = query.results.length;
-      if (!query.complete) return count + ' kết quả' + subject + ' trong các tin mới nhất (chưa tìm trong tin cũ hơn)';
-      return count === 0 ? 'Không tìm thấy kết quả' + subject : count + ' kết quả' + subject;
+      var partial = query.results.length - query.full;
+      var subject = query.typed ? (partial ? ' có đủ các từ “' : ' cho “') + query.typed + '”' : '';
+      var text = query.full === 0 && query.complete ? 'Không tìm thấy kết quả' + subject : query.full + ' kết quả' + subject;
+      if (partial) text += (query.full === 0 ? '; ' : ', ') + partial + ' kết quả chỉ có một số từ';
+      return query.complete ? text : text + ' trong các tin mới nhất (chưa tìm trong tin cũ hơn)';
     };
 
-    // Takes a search's answer; while fewer than `need` results are left to show and older
-    // bundles remain, merges more (as many as are merged: 1, 1, 2, 4, 8…, so a word found only
-    // in the oldest years takes a few steps, not one per bundle) and searches again. Results
-    // already shown stay where they are; the others follow in Pagefind's order.
+    // Takes a search's answer; while fewer than `need` results with every word are left to show
+    // and older bundles remain, merges more (as many as are merged: 1, 1, 2, 4, 8…, so a word
+    // found only in the oldest years takes a few steps, not one per bundle) and searches again.
+    // Results already shown stay where they are; of the others, those with every word come
+    // first, each part in Pagefind's order.
     var settle = function (query, found, covered, need) {
       if (query !== current) return Promise.resolve();
-      query.results = found.results;
-      query.counts = found.filters;
-      query.complete = covered >= bundles.length;
-      query.left = found.results.filter(function (r) { return !query.seen[r.id]; });
-      if (query.complete || query.left.length >= need) return Promise.resolve();
-      if (covered >= merged) mergeUpTo(merged * 2);
-      var covers = merged;
-      return pagefind.search(query.term, query.options).then(function (again) {
-        return settle(query, again, covers, need);
+      return fullMatch(query).then(function (isFull) {
+        if (query !== current) return;
+        var unseen = found.results.filter(function (r) { return !query.seen[r.id]; });
+        query.results = found.results;
+        query.counts = found.filters;
+        query.complete = covered >= bundles.length;
+        query.isFull = isFull;
+        query.full = found.results.filter(isFull).length;
+        query.left = unseen.filter(isFull).concat(unseen.filter(function (r) { return !isFull(r); }));
+        if (query.complete || fullLeft(query) >= need) return;
+        if (covered >= merged) mergeUpTo(merged * 2);
+        var covers = merged;
+        return pagefind.search(query.term, query.options).then(function (again) {
+          return settle(query, again, covers, need);
+        });
       });
     };
 
+    // Until the oldest bundle is searched, results missing a word wait behind older bundles'.
     var syncMore = function (query) {
-      moreButton.hidden = query.complete && query.left.length === 0;
-      moreButton.textContent = query.left.length ? 'Xem thêm kết quả' : 'Xem thêm kết quả cũ hơn';
+      var ready = query.complete ? query.left.length : fullLeft(query);
+      moreButton.hidden = query.complete && ready === 0;
+      moreButton.textContent = ready ? 'Xem thêm kết quả' : 'Xem thêm kết quả cũ hơn';
     };
 
     var showMore = function () {
@@ -203,7 +243,7 @@
       // A second click while older bundles load would take the same results again.
       if (query.busy) return Promise.resolve();
       query.busy = true;
-      var older = !query.complete && query.left.length < PAGE;
+      var older = !query.complete && fullLeft(query) < PAGE;
       if (older) status.textContent = 'Đang tìm trong tin cũ hơn…';
       var covers = merged;
       var ready = older
@@ -238,9 +278,11 @@
         return Promise.resolve();
       }
       // Without words, the chosen filters list their articles newest first.
+      var term = typed ? foldD(typed) : null;
       var query = {
         typed: typed,
-        term: typed ? foldD(typed) : null,
+        term: term,
+        words: wordsOf(term),
         options: typed ? { filters: filters } : { filters: filters, sort: { date: 'desc' } },
         seen: {},
       };
