@@ -21,11 +21,13 @@ export function readSearchSettings(env: NodeJS.ProcessEnv): SearchSettings {
   return {
     outDir: path.resolve(env.SITE_OUT_DIR?.trim() || 'dist'),
     /**
-     * 2,000 pages: ≈ 0.7 GB per process at the bench's article length (1,400 words). Measured at
-     * 10,000 articles, 2 at a time: 6 bundles took 41 s with two processes of 0.69 GB; 4 took 39 s
-     * but with two of 1.04 GB; one process for everything 55 s and 3.4 GB.
+     * 500 pages. Bundles follow publication date, so this is what an edit of an old article
+     * re-indexes: at 10,000 articles a year of ~990 pages took 5.0 s of a 16.1 s publish-to-live
+     * (scripts/bench/README.md), half a year takes half. It also bounds memory (≈ 0.35 MB a
+     * page in Pagefind's indexer: 2,000 pages were 0.7 GB per process). The search page loads
+     * bundles newest first, so more of them cost a first search little (site/README.md "Search").
      */
-    bundlePages: wholeNumber('SEARCH_BUNDLE_PAGES', env.SEARCH_BUNDLE_PAGES, 2000),
+    bundlePages: wholeNumber('SEARCH_BUNDLE_PAGES', env.SEARCH_BUNDLE_PAGES, 500),
     jobs: wholeNumber('SEARCH_INDEX_JOBS', env.SEARCH_INDEX_JOBS, Math.min(2, os.availableParallelism())),
     cacheDir: path.resolve(env.SEARCH_CACHE_DIR?.trim() || path.join('node_modules', '.astro', 'toa-soan', 'search')),
   };
