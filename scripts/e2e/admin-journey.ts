@@ -235,15 +235,38 @@ export const ARTICLE_LIST_PATH = '/admin/content-manager/collection-types/api::a
 /**
  * Types into the article list's search box as an editor does (the magnifier opens it, Enter
  * searches) and waits for the list the admin asked for with exactly this query.
+ *
+ * The box is Strapi's SearchInput: it closes itself when it loses focus while empty, and it
+ * starts closed again whenever the list view remounts it (a refetch of the list does). An editor
+ * then simply clicks the magnifier again; so does this, until the query is typed and sent.
  */
 export async function searchArticleList(page: Page, query: string): Promise<void> {
-  const box = page.getByRole('main').locator('input[name=search]');
-  if (!(await box.isVisible())) await page.getByRole('main').getByRole('button', { name: text('^search$', '^tìm kiếm$') }).click();
+  const main = page.getByRole('main');
+  const box = main.locator('input[name=search]');
   const answered = page.waitForResponse(
     (res) => res.url().includes('/content-manager/collection-types/api::article.article?') && new URL(res.url()).searchParams.get('_q') === query,
+    { timeout: 30_000 },
   );
-  await box.fill(query);
-  await box.press('Enter');
+  let lastError: unknown;
+  try {
+    await waitFor(
+      async () => {
+        try {
+          if (!(await box.isVisible())) await main.getByRole('button', { name: text('^search$', '^tìm kiếm$') }).click({ timeout: 2_000 });
+          await box.fill(query, { timeout: 2_000 });
+          await box.press('Enter', { timeout: 2_000 });
+          return true;
+        } catch (error) {
+          lastError = error;
+          return undefined;
+        }
+      },
+      { timeoutMs: 20_000, intervalMs: 200, timeoutError: () => new Error(`Could not type "${query}" into the article list's search box: ${String(lastError)}`) },
+    );
+  } catch (error) {
+    answered.catch(() => {});
+    throw error;
+  }
   const response = await answered;
   if (!response.ok()) throw new Error(`The list search for "${query}" answered ${response.status()}`);
 }
