@@ -1,5 +1,9 @@
-/** Unit tests of the bench's measuring parts: request classes and the build-log phase parser. */
+/** Unit tests of the bench's measuring parts: request classes, the build-log phase parser and the output count. */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inspectOutput } from './output';
 import { parsePhases } from './phases';
 import { classify, summarise, type RecordedRequest } from './proxy';
 import { siteBuildSteps } from './site-build';
@@ -105,6 +109,34 @@ describe('siteBuildSteps', () => {
   it('refuses what it could not measure step by step', () => {
     for (const script of ['vite build', 'astro build; node x.ts', 'astro build && pagefind --site dist', 'astro build & node x.ts', undefined]) {
       expect(() => siteBuildSteps(script)).toThrow(/must be `astro build …`/);
+    }
+  });
+});
+
+describe('inspectOutput', () => {
+  it('counts the pages and bundles of every search bundle, date-named ones included', async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'bench-output-'));
+    try {
+      const files = [
+        'pagefind/pagefind-entry.json',
+        'pagefind/fragment/a.pf_fragment',
+        'pagefind-2016-h2/pagefind-entry.json',
+        'pagefind-2016-h2/fragment/b.pf_fragment',
+        'pagefind-2016-h2/fragment/c.pf_fragment',
+        'pagefind-undated-1/pagefind-entry.json',
+        'pagefind-undated-1/fragment/d.pf_fragment',
+        // Not a bundle: a page whose address starts like one.
+        'pagefind-tips/index.html',
+      ];
+      for (const file of files) {
+        await mkdir(path.dirname(path.join(out, file)), { recursive: true });
+        await writeFile(path.join(out, file), '');
+      }
+      const output = await inspectOutput(out);
+      expect(output.searchBundles).toBe(3);
+      expect(output.pagefindFragments).toBe(4);
+    } finally {
+      await rm(out, { recursive: true, force: true });
     }
   });
 });

@@ -9,7 +9,7 @@ export interface BuildOutput {
   rssFeeds: number;
   /** Pagefind fragments (one per indexed page) in all search bundles; 0 when there is no index. */
   pagefindFragments: number;
-  /** Search bundles (`pagefind/`, `pagefind-2/`, …: site/scripts/index-search.ts splits large archives). */
+  /** Search bundles (`pagefind/`, `pagefind-2016-h2/`, `pagefind-undated-1/`, …: site/scripts/index-search.ts splits archives by date). */
   searchBundles: number;
   /** Image files Astro emitted under _astro/. */
   images: number;
@@ -17,8 +17,9 @@ export interface BuildOutput {
 }
 
 const IMAGE = /\.(avif|webp|jpe?g|png|gif)$/i;
-const SEARCH_FRAGMENT = /^pagefind(-\d+)?\/fragment$/;
-const SEARCH_ENTRY = /^pagefind(-\d+)?\/pagefind-entry\.json$/;
+// Bundle folders are `pagefind` and `pagefind-<period>` (site/scripts/index-search.ts, bundleDir).
+const SEARCH_FRAGMENT = /^pagefind(-[\w-]+)?\/fragment$/;
+const SEARCH_ENTRY = /^pagefind(-[\w-]+)?\/pagefind-entry\.json$/;
 
 async function walk(dir: string): Promise<string[]> {
   let entries;
