@@ -247,26 +247,23 @@ export async function searchArticleList(page: Page, query: string): Promise<void
     (res) => res.url().includes('/content-manager/collection-types/api::article.article?') && new URL(res.url()).searchParams.get('_q') === query,
     { timeout: 30_000 },
   );
+  // Handled here so that a failure to type reports itself, not this wait left unawaited.
+  answered.catch(() => {});
   let lastError: unknown;
-  try {
-    await waitFor(
-      async () => {
-        try {
-          if (!(await box.isVisible())) await main.getByRole('button', { name: text('^search$', '^tìm kiếm$') }).click({ timeout: 2_000 });
-          await box.fill(query, { timeout: 2_000 });
-          await box.press('Enter', { timeout: 2_000 });
-          return true;
-        } catch (error) {
-          lastError = error;
-          return undefined;
-        }
-      },
-      { timeoutMs: 20_000, intervalMs: 200, timeoutError: () => new Error(`Could not type "${query}" into the article list's search box: ${String(lastError)}`) },
-    );
-  } catch (error) {
-    answered.catch(() => {});
-    throw error;
-  }
+  await waitFor(
+    async () => {
+      try {
+        if (!(await box.isVisible())) await main.getByRole('button', { name: text('^search$', '^tìm kiếm$') }).click({ timeout: 2_000 });
+        await box.fill(query, { timeout: 2_000 });
+        await box.press('Enter', { timeout: 2_000 });
+        return true;
+      } catch (error) {
+        lastError = error;
+        return undefined;
+      }
+    },
+    { timeoutMs: 20_000, intervalMs: 200, timeoutError: () => new Error(`Could not type "${query}" into the article list's search box: ${String(lastError)}`) },
+  );
   const response = await answered;
   if (!response.ok()) throw new Error(`The list search for "${query}" answered ${response.status()}`);
 }
