@@ -30,6 +30,7 @@ describe('bench on a tiny newsroom', () => {
       live: { runs: 1, burst: 2 },
       baselineConcurrency: 1,
       cpuProfile: false,
+      incrementalBuild: true,
       compile: false, // the vitest globalSetup compiled the CMS
       keepWork: false,
       out,
@@ -56,6 +57,7 @@ describe('bench on a tiny newsroom', () => {
       expect(run.traffic.errors).toBe(0);
       expect(run.memory.build.peakTreeMiB).toBeGreaterThan(50);
       expect(run.memory.build.maxProcessMiB).toBeGreaterThan(50);
+      expect(run.memory.build.peakAfterLine).toEqual(expect.any(String));
       expect(run.memory.strapi.sampledPeakMiB).toBeGreaterThan(50);
       // The site really was built from the generated newsroom.
       expect(run.output.searchablePages).toBeGreaterThanOrEqual(ARTICLES);

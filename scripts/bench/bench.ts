@@ -23,11 +23,11 @@ import { round, type FillMode, type FillStats } from './fill';
 import { inspectOutput, imageCacheWrites, type BuildOutput } from './output';
 import { parsePhases, type BuildPhases } from './phases';
 import { generatePhotos } from './photos';
-import { findStrapiPid, sampleMemory, type TreeMemory } from './proc';
+import { findStrapiPid, sampleMemory } from './proc';
 import { summariseProfile, type ProfileSummary } from './profile-summary';
 import { startCountingProxy, summarise, type CountingProxy, type TrafficSummary } from './proxy';
 import { measurePublishToLive, startLiveStack, type LiveResult } from './publish-to-live';
-import { runSiteBuild } from './site-build';
+import { runSiteBuild, type SiteBuildResult } from './site-build';
 
 export interface BenchOptions {
   articles: number;
@@ -44,6 +44,11 @@ export interface BenchOptions {
   baselineConcurrency: number;
   /** Profile the cold build's Node processes (V8 --cpu-prof) and summarise in the result. */
   cpuProfile: boolean;
+  /**
+   * Full builds with Astro's incremental build (the site's setting). Off, every build renders
+   * every route and writes no incremental manifest: what that manifest costs in time and memory.
+   */
+  incrementalBuild: boolean;
   /** Compile the CMS TypeScript first (the test's globalSetup already does). */
   compile: boolean;
   /** Reuse filled SQLite databases kept in this folder (see FilledCmsOptions.fillCacheDir). */
@@ -67,7 +72,7 @@ export interface BuildRun {
   phases: BuildPhases;
   astroTimerMs: Record<string, number>;
   imageCache: { files: number; writtenThisRun: number };
-  memory: { build: TreeMemory; strapi: { sampledPeakMiB: number } };
+  memory: { build: SiteBuildResult['memory']; strapi: { sampledPeakMiB: number } };
   output: BuildOutput;
   loadAverage: { before: number[]; after: number[] };
   profile?: ProfileSummary;
@@ -82,6 +87,8 @@ export interface BenchResult {
   dataset: { articles: number; people: number; categories: number; tags: number; photos: number; seed: number };
   fill: FillStats & { totalSeconds: number };
   strapi: { peakMiB: number };
+  /** False when the full builds ran with Astro's incremental build off (`--no-incremental`); absent in older results. */
+  incrementalBuild?: boolean;
   runs: BuildRun[];
   /** Publish-to-live through the rebuild service; null when skipped (`--no-live`). */
   publishToLive: LiveResult | null;
@@ -172,6 +179,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         workDir,
         label,
         cpuProfileDir: profile ? profileDir : undefined,
+        ...(options.incrementalBuild ? {} : { incrementalBuild: false as const }),
       });
       const strapi = strapiMemory.stop();
       const records = proxy.take();
@@ -284,6 +292,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       },
       fill,
       strapi: { peakMiB: strapiPeak },
+      incrementalBuild: options.incrementalBuild,
       runs,
       publishToLive,
       baseline,

@@ -24,6 +24,8 @@ const USAGE = `Usage: npm run bench -- --articles N [options]
   --burst N                 articles in the publish-to-live burst (default 20)
   --cpu-prof                profile the cold build and one extra publish-to-live build (not in
                             the medians) and summarise them in the JSON
+  --no-incremental          full builds with Astro's incremental build off (every route
+                            rendered, no manifest), to measure what the manifest costs
   --no-compile              skip compiling the CMS TypeScript
   --reuse-fill              keep/reuse the filled SQLite database in scripts/bench/.fill-cache
                             (keyed by dataset and CMS schema; the JSON says fill.reused)
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
       'live-runs': { type: 'string' },
       burst: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
+      'no-incremental': { type: 'boolean', default: false },
       'no-compile': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       'reuse-fill': { type: 'boolean', default: false },
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
     baselineConcurrency: wholeNumber('baseline-concurrency', values['baseline-concurrency'], 1),
     live: values['no-live'] ? null : { runs: wholeNumber('live-runs', values['live-runs'], 3), burst: wholeNumber('burst', values.burst, 20) },
     cpuProfile: values['cpu-prof'],
+    incrementalBuild: !values['no-incremental'],
     compile: !values['no-compile'],
     keepWork: values.keep,
     fillCacheDir: values['reuse-fill'] ? path.join(HERE, '.fill-cache') : undefined,

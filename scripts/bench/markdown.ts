@@ -14,7 +14,9 @@ export function resultMarkdown(result: BenchResult, name: string): string {
   const [cold, edit, noChange] = result.runs as [BuildRun, BuildRun, BuildRun];
   const row = (label: string, f: (r: BuildRun) => string) => `| ${label} | ${f(cold)} | ${f(edit)} | ${f(noChange)} |`;
   const lines = [
-    `### ${result.dataset.articles.toLocaleString('en')} articles — ${result.database}${result.fill.mode === 'rest' ? ', filled over REST' : ''}`,
+    `### ${result.dataset.articles.toLocaleString('en')} articles — ${result.database}${result.fill.mode === 'rest' ? ', filled over REST' : ''}${
+      result.incrementalBuild === false ? ", Astro's incremental build off" : ''
+    }`,
     '',
     `\`${name}\`, ${result.startedAt.slice(0, 16).replace('T', ' ')} UTC. Fill (${result.fill.mode}${result.fill.reused ? ', reused from the fill cache' : ''}): ` +
       `${result.fill.articlesPerSecond} articles/s (${result.fill.articleSeconds} s for the articles, ${result.fill.totalSeconds} s with start-up, photos and taxonomy). ` +
@@ -36,6 +38,7 @@ export function resultMarkdown(result: BenchResult, name: string): string {
     row('… upload downloads by the image step', (r) => `${r.traffic.byKind.media.requests} (${mb(r.traffic.byKind.media.bytes)})`),
     row('Pagefind index', (r) => `${s(r.phases.pagefindSeconds)} (${r.output.pagefindFragments} pages${(r.output.searchBundles ?? 1) > 1 ? ` in ${r.output.searchBundles} bundles` : ''})`),
     row('Peak memory, whole build tree', (r) => `${r.memory.build.peakTreeMiB} MiB`),
+    row('… reached after the line', (r) => (r.memory.build.peakAfterLine ? `${s(r.memory.build.peakTreeAtMs / 1000)}: \`${r.memory.build.peakAfterLine.trim().slice(0, 60)}\`` : '—')),
     row('Peak memory, largest process', (r) => `${r.memory.build.maxProcessMiB} MiB (${r.memory.build.processes[0]?.command.split(' ').slice(0, 2).map((p) => path.basename(p)).join(' ')})`),
     row('Strapi resident memory during the build', (r) => `${r.memory.strapi.sampledPeakMiB} MiB`),
     '',

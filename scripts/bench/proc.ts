@@ -17,6 +17,8 @@ export interface TreeMemory {
   maxProcessMiB: number;
   /** Largest sampled sum of VmRSS over the tree, MiB. */
   peakTreeMiB: number;
+  /** When that sample was taken, milliseconds after sampling started. */
+  peakTreeAtMs: number;
   processes: ProcessPeak[];
 }
 
@@ -73,7 +75,9 @@ export function descendants(root: number): number[] {
 /** Samples the trees under `roots()` until stop(); roots are re-read each time (processes come and go). */
 export function sampleMemory(roots: () => number[], intervalMs = 200): { stop(): TreeMemory } {
   const peaks = new Map<number, ProcessPeak>();
+  const started = performance.now();
   let peakTreeMiB = 0;
+  let peakTreeAtMs = 0;
   const sample = () => {
     let tree = 0;
     for (const root of roots()) {
@@ -87,7 +91,10 @@ export function sampleMemory(roots: () => number[], intervalMs = 200): { stop():
         else peaks.set(pid, { pid, command: command(pid), peakMiB: hwm / 1024 });
       }
     }
-    peakTreeMiB = Math.max(peakTreeMiB, tree / 1024);
+    if (tree / 1024 > peakTreeMiB) {
+      peakTreeMiB = tree / 1024;
+      peakTreeAtMs = Math.round(performance.now() - started);
+    }
   };
   sample();
   const timer = setInterval(sample, intervalMs);
@@ -96,7 +103,7 @@ export function sampleMemory(roots: () => number[], intervalMs = 200): { stop():
       sample();
       clearInterval(timer);
       const processes = [...peaks.values()].map((p) => ({ ...p, peakMiB: Math.round(p.peakMiB) })).sort((a, b) => b.peakMiB - a.peakMiB);
-      return { maxProcessMiB: processes[0]?.peakMiB ?? 0, peakTreeMiB: Math.round(peakTreeMiB), processes };
+      return { maxProcessMiB: processes[0]?.peakMiB ?? 0, peakTreeMiB: Math.round(peakTreeMiB), peakTreeAtMs, processes };
     },
   };
 }

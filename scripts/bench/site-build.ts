@@ -36,7 +36,8 @@ export interface SiteBuildResult {
   lines: BuildLine[];
   /** Astro's own phase timer (ASTRO_TIMER_PATH): name → milliseconds. */
   astroTimer: Record<string, number>;
-  memory: TreeMemory;
+  /** With the last line the build printed before its memory peaked: the phase that holds the most. */
+  memory: TreeMemory & { peakAfterLine: string | null };
 }
 
 export interface SiteBuildOptions {
@@ -54,11 +55,13 @@ export interface SiteBuildOptions {
   onLine?: (line: BuildLine) => void;
   /** On top of the build's environment: what the rebuild service gives a build (route keys, fast lane). */
   env?: Record<string, string>;
+  /** Astro's incremental build off: every route rendered, no manifest (a comparison, not how the site builds). */
+  incrementalBuild?: false;
 }
 
 const CONFIG_NAMES = ['astro.config.ts', 'astro.config.mts', 'astro.config.mjs', 'astro.config.js'];
 
-async function writeWrapperConfig(workDir: string, cacheDir: string): Promise<string> {
+async function writeWrapperConfig(workDir: string, cacheDir: string, incrementalBuild: boolean): Promise<string> {
   const siteConfig = CONFIG_NAMES.map((name) => path.join(SITE_DIR, name)).find((file) => existsSync(file));
   if (!siteConfig) throw new Error(`Bench: no Astro config in ${SITE_DIR} (looked for ${CONFIG_NAMES.join(', ')})`);
   const wrapper = path.join(workDir, 'astro.bench.config.ts');
@@ -67,7 +70,9 @@ async function writeWrapperConfig(workDir: string, cacheDir: string): Promise<st
     [
       '// Written by scripts/bench: the site config with the bench cache folder.',
       `import site from ${JSON.stringify(siteConfig)};`,
-      `export default { ...site, vite: { ...site.vite, cacheDir: ${JSON.stringify(path.join(cacheDir, 'vite'))} } };`,
+      `export default { ...site, vite: { ...site.vite, cacheDir: ${JSON.stringify(path.join(cacheDir, 'vite'))} }${
+        incrementalBuild ? '' : ', experimental: { ...site.experimental, incrementalBuild: false }'
+      } };`,
       '',
     ].join('\n'),
   );
@@ -101,7 +106,7 @@ function astroBin(): string {
 
 export async function runSiteBuild(options: SiteBuildOptions): Promise<SiteBuildResult> {
   // A fast lane keeps its own Astro cache, as the site's config does outside the bench.
-  const wrapper = await writeWrapperConfig(options.workDir, options.cacheDir);
+  const wrapper = await writeWrapperConfig(options.workDir, options.cacheDir, options.incrementalBuild !== false);
   const timerFile = path.join(options.workDir, `astro-timer-${options.label}.json`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -167,5 +172,6 @@ export async function runSiteBuild(options: SiteBuildOptions): Promise<SiteBuild
     // A failed build writes no timer file; the exit code says so.
   }
   await writeFile(path.join(options.workDir, `build-${options.label}.log`), lines.map((l) => `${(l.t / 1000).toFixed(3)}s ${l.text}`).join('\n'));
-  return { exitCode, seconds, lines, astroTimer, memory: tree };
+  const peakAfterLine = lines.findLast((line) => line.t <= tree.peakTreeAtMs)?.text ?? null;
+  return { exitCode, seconds, lines, astroTimer, memory: { ...tree, peakAfterLine } };
 }
