@@ -36,7 +36,7 @@ export interface SiteBuildResult {
   lines: BuildLine[];
   /** Astro's own phase timer (ASTRO_TIMER_PATH): name → milliseconds. */
   astroTimer: Record<string, number>;
-  /** With the last line the build printed before its memory peaked: the phase that holds the most. */
+  /** With the last line starting or ending a phase before the memory peaked: the phase that holds the most. */
   memory: TreeMemory & { peakAfterLine: string | null };
 }
 
@@ -80,6 +80,9 @@ async function writeWrapperConfig(workDir: string, cacheDir: string, incremental
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** A line that starts or ends a phase: not one of Astro's per-route (├─, └─, `(+12ms)`) or per-image (▶) lines. */
+const isMilestone = (text: string) => text.trim() !== '' && !/[├└▶]|^\s*\(\+\d+ms\)\s*$/.test(text);
 
 /**
  * The steps of the site's `build` script: an `astro build …` command, optionally followed by
@@ -172,6 +175,6 @@ export async function runSiteBuild(options: SiteBuildOptions): Promise<SiteBuild
     // A failed build writes no timer file; the exit code says so.
   }
   await writeFile(path.join(options.workDir, `build-${options.label}.log`), lines.map((l) => `${(l.t / 1000).toFixed(3)}s ${l.text}`).join('\n'));
-  const peakAfterLine = lines.findLast((line) => line.t <= tree.peakTreeAtMs)?.text ?? null;
+  const peakAfterLine = lines.findLast((line) => line.t <= tree.peakTreeAtMs && isMilestone(line.text))?.text.trim() ?? null;
   return { exitCode, seconds, lines, astroTimer, memory: { ...tree, peakAfterLine } };
 }
