@@ -179,7 +179,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         workDir,
         label,
         cpuProfileDir: profile ? profileDir : undefined,
-        ...(options.incrementalBuild ? {} : { incrementalBuild: false as const }),
+        incrementalBuild: options.incrementalBuild,
       });
       const strapi = strapiMemory.stop();
       const records = proxy.take();

@@ -55,8 +55,8 @@ export interface SiteBuildOptions {
   onLine?: (line: BuildLine) => void;
   /** On top of the build's environment: what the rebuild service gives a build (route keys, fast lane). */
   env?: Record<string, string>;
-  /** Astro's incremental build off: every route rendered, no manifest (a comparison, not how the site builds). */
-  incrementalBuild?: false;
+  /** False: Astro's incremental build off, every route rendered, no manifest (a comparison, not how the site builds). */
+  incrementalBuild?: boolean;
 }
 
 const CONFIG_NAMES = ['astro.config.ts', 'astro.config.mts', 'astro.config.mjs', 'astro.config.js'];

@@ -70,7 +70,7 @@ const key = (list: Article[], article: Article) => {
 };
 
 describe('related news', () => {
-  // Few tags make many ties; the bench's shape (40 tags, up to 4 each) makes the skipping jump far.
+  // Few tags make many ties; the bench's shape (40 tags, up to 4 each) makes long lists with rare full matches.
   it.each([
     { count: 300, tagCount: 12, maxTags: 3 },
     { count: 2000, tagCount: 40, maxTags: 4 },

@@ -198,10 +198,10 @@ export function buildCatalog(input: {
           scores[i] = scores[i]! + 2;
         }
       }
-      const category = article.category ? categoryIndex.get(article.category.id)! : -1;
-      if (category >= 0) {
+      if (article.category) {
+        const category = categoryIndex.get(article.category.id);
         for (let k = 0; k < count; k++) if (categoryAt[touched[k]!] === category) scores[touched[k]!]! += 1;
-        const newest = positionsByCategory.get(article.category!.id)!;
+        const newest = positionsByCategory.get(article.category.id)!;
         for (let k = 0; k < Math.min(limit + 1, newest.length); k++) {
           const i = newest[k]!;
           if (scores[i] === 0) {
