@@ -1,13 +1,14 @@
 /**
  * Builds the Pagefind search bundles of a built site. The site's `build` script runs it after
- * `astro build` has exited (`astro build && node scripts/index-search.ts`), so Pagefind's memory
- * and Astro's are never resident together.
+ * `astro build` has exited (`astro build && … && node scripts/index-search.ts`). With
+ * SEARCH_INDEX_AHEAD=true most bundles of a full build were already made while Astro rendered
+ * (index-ahead.ts): this finds them kept.
  *
  * Pagefind's indexer holds every page's words until it writes the index: ≈ 0.35 MB per article
  * (3.5 GB at 10,000 articles), whatever its options. So the articles are split into bundles of at
  * most SEARCH_BUNDLE_PAGES pages, each indexed by a Pagefind process of its own, SEARCH_INDEX_JOBS
  * at a time (two by default: a process keeps ~1.3 cores busy): memory is bounded by bundle size ×
- * jobs, not by the archive. Each process runs Pagefind's own CLI on a staging folder holding hard
+ * jobs, not by the archive. Each process runs Pagefind's binary on a staging folder holding hard
  * links to its bundle's pages, so URLs come out exactly as for the whole site.
  *
  * Bundles are periods of publication date (search-bundles.ts `assign`): a year, or its parts
@@ -35,13 +36,12 @@
  * Plain Node (type stripping): run with `node`.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
 import pMap from 'p-map';
 import { assign, bundleKey } from './search-bundles.ts';
-import { searchablePages } from './search-pages.ts';
+import { INDEXER, linkFiles, makeBundle } from './search-indexer.ts';
+import { PAGE_MEMO, searchablePages } from './search-pages.ts';
 import { readSearchSettings, type SearchSettings } from './search-settings.ts';
 
 let settings: SearchSettings;
@@ -57,26 +57,11 @@ if (!existsSync(path.join(outDir, 'index.html'))) {
   process.exit(1);
 }
 
-/** Pagefind's CLI (what `npx pagefind` runs): it picks the binary for this platform. */
-const PAGEFIND_CLI = fileURLToPath(new URL('runner/bin.cjs', import.meta.resolve('pagefind')));
-const PAGEFIND_ARGS = ['--force-language', 'vi', '--quiet'];
-const PAGEFIND_VERSION = (JSON.parse(await readFile(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }).version;
 /** Where the search page finds the list of bundles (read by public/js/search.js). */
 const BUNDLE_LIST = path.join('tim-kiem', 'bundles.json');
-/** What SEARCH_CACHE_DIR holds besides the bundles: each page's digest and date (search-pages.ts). */
-const PAGE_MEMO = 'pages.json';
 /** The newest bundle's directory is `pagefind`: the search page's scripts come from the first listed. */
 const bundleDir = (n: number, period: string) => (n === 0 ? 'pagefind' : `pagefind-${period}`);
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-
-/** `files` (paths relative to `from`) at the same paths under `to`: hard links, copies across devices. */
-async function linkFiles(from: string, files: string[], to: string): Promise<void> {
-  await pMap(files, async (file) => {
-    const target = path.join(to, file);
-    await mkdir(path.dirname(target), { recursive: true });
-    await link(path.join(from, file), target).catch(() => copyFile(path.join(from, file), target));
-  }, { concurrency: 32 });
-}
 
 /** A bundle's entry file, which its folder in the output gets last. */
 const ENTRY = 'pagefind-entry.json';
@@ -102,14 +87,6 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
 }
 
-async function runPagefind(site: string, output: string): Promise<void> {
-  const run = await execa(process.execPath, [PAGEFIND_CLI, '--site', site, '--output-path', output, ...PAGEFIND_ARGS], { reject: false, all: true });
-  if (run.failed) {
-    const said = run.all.trim().split('\n').slice(-5).join(' / ');
-    throw new Error(`Pagefind failed on ${output} (exit ${run.exitCode ?? run.signal}): ${said}`);
-  }
-}
-
 const started = performance.now();
 console.log(`[pagefind] Indexing ${outDir} …`);
 // A sibling of the output, so hard links stay on one device; removed whatever happens.
@@ -118,7 +95,7 @@ try {
   await mkdir(cacheDir, { recursive: true });
   const { pages, read, html } = await searchablePages(outDir, path.join(cacheDir, PAGE_MEMO));
   const bundles = assign(pages, bundlePages, Date.now());
-  const keys = bundles.map((b) => bundleKey(b.pages, `${PAGEFIND_VERSION}\n${PAGEFIND_ARGS.join(' ')}`));
+  const keys = bundles.map((b) => bundleKey(b.pages, INDEXER));
   console.log(`[pagefind] ${count(html, 'HTML file')}, ${read} read (the others unchanged since the last build), ${count(pages.length, 'article')}`);
   // Bundles of an earlier build in the same folder would otherwise linger unlisted. Removing
   // unlinks: the live site, of which the output may be a hard-linked copy, keeps its own.
@@ -131,15 +108,7 @@ try {
     if (unchanged) {
       reused++;
     } else {
-      const site = path.join(staging, String(n + 1));
-      // Renamed into place only once complete: a kept bundle is always a whole one.
-      const fresh = path.join(cacheDir, `.new-${process.pid}-${n}`);
-      await rm(fresh, { recursive: true, force: true });
-      // A staging folder of the bundle's pages, so URLs come out as for the whole site.
-      await linkFiles(outDir, files.map((p) => p.file), site);
-      await runPagefind(site, fresh);
-      await rm(site, { recursive: true, force: true });
-      await rename(fresh, kept).catch(() => rm(fresh, { recursive: true, force: true }));
+      await makeBundle(outDir, files.map((p) => p.file), cacheDir, keys[n]!, staging, String(n + 1));
     }
     const target = path.join(outDir, bundleDir(n, period));
     // A hard-linked copy of the last build holds most bundles already: 11,000 files at 10,000
