@@ -137,9 +137,14 @@ export function assign(pages: SearchablePage[], size: number, now: number, recen
   return bundles;
 }
 
-/** Names a bundle's index by everything it is made from: the indexer (`indexer`: its version and options) and its pages. */
+/**
+ * Names a bundle's index by everything it is made from: the indexer (`indexer`: its version and
+ * options) and its pages, in whatever order they come (the index step lists them by path, the
+ * follower during the render by date).
+ */
 export function bundleKey(pages: SearchablePage[], indexer: string): string {
   const hash = createHash('sha256').update(`${indexer}\n`);
-  for (const page of pages) hash.update(`${page.file}\0${page.digest}\n`);
+  const byPath = [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const page of byPath) hash.update(`${page.file}\0${page.digest}\n`);
   return hash.digest('base64url').slice(0, 32);
 }

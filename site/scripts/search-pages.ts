@@ -26,6 +26,9 @@ interface Known {
   date: number | null;
 }
 
+/** The memo's file name in the search cache folder. */
+export const PAGE_MEMO = 'pages.json';
+
 /** The memo file: the reader's version and what it learnt of each HTML file, by relative path. */
 interface Memo {
   reader: string;
@@ -61,6 +64,35 @@ async function readMemo(file: string): Promise<Record<string, Known>> {
 }
 
 /**
+ * Adds to the memo what was learnt of pages of `dir` read whole while the build was under way
+ * (index-ahead.ts), so the index step only `stat`s them. Each is `stat`ed now: a page written
+ * whole is not written again in the same build.
+ */
+export async function rememberPages(dir: string, memoFile: string, learnt: Map<string, Pick<Known, 'digest' | 'date'>>): Promise<void> {
+  const files = await readMemo(memoFile);
+  for (const [file, known] of learnt) {
+    const { dev, ino, size, mtimeMs } = statSync(path.join(dir, file));
+    files[file] = { dev, ino, size, mtimeMs, ...known };
+  }
+  await writeMemo(memoFile, files);
+}
+
+async function writeMemo(memoFile: string, files: Record<string, Known>): Promise<void> {
+  // Replaced, never written in place: two builds may share the cache folder (whose clean-up
+  // leaves `.new-<pid>-…` alone while that process runs).
+  const fresh = path.join(path.dirname(memoFile), `.new-${process.pid}-memo`);
+  await writeFile(fresh, JSON.stringify({ reader: READER, files } satisfies Memo));
+  await rename(fresh, memoFile);
+}
+
+/** What the search reads of a page: its indexed element's digest and its date; both null for a page not indexed. */
+export function describePage(html: string): Pick<Known, 'digest' | 'date'> {
+  const indexed = indexedElement(html);
+  if (indexed === null) return { digest: null, date: null };
+  return { digest: createHash('sha256').update(indexed).digest('base64url'), date: sortDate(indexed) };
+}
+
+/**
  * The pages of `dir` marked `data-pagefind-body` (sorted by path), with how many HTML files had to
  * be read: the others matched the memo in `memoFile`, which then holds this folder's files alone.
  */
@@ -79,16 +111,9 @@ export async function searchablePages(dir: string, memoFile: string): Promise<{ 
     return [{ file, dev, ino, size, mtimeMs }];
   });
   await pMap(stale, async ({ file, ...identity }) => {
-    const indexed = indexedElement(await readFile(path.join(dir, file), 'utf8'));
-    now[file] = indexed === null
-      ? { ...identity, digest: null, date: null }
-      : { ...identity, digest: createHash('sha256').update(indexed).digest('base64url'), date: sortDate(indexed) };
+    now[file] = { ...identity, ...describePage(await readFile(path.join(dir, file), 'utf8')) };
   }, { concurrency: 16 });
-  // Replaced, never written in place: two builds may share the cache folder (whose clean-up
-  // leaves `.new-<pid>-…` alone while that process runs).
-  const fresh = path.join(path.dirname(memoFile), `.new-${process.pid}-memo`);
-  await writeFile(fresh, JSON.stringify({ reader: READER, files: now } satisfies Memo));
-  await rename(fresh, memoFile);
+  await writeMemo(memoFile, now);
   const pages = html.flatMap((file) => {
     const { digest, date } = now[file]!;
     return digest === null ? [] : [{ file, digest, date }];
