@@ -2,6 +2,8 @@ import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, sharpImageService } from 'astro/config';
 import { fastLaneCacheDir, readFastLane, shareImageCache } from './scripts/fast-lane';
+import { searchAhead } from './scripts/search-ahead';
+import { readSearchSettings } from './scripts/search-settings';
 import { readEnv } from './src/env';
 
 const env = readEnv();
@@ -43,8 +45,13 @@ export default defineConfig({
   // only those whose content changed and restores the others from the cache folder. Off in a fast
   // lane, which must neither read nor overwrite the full build's incremental manifest.
   experimental: { incrementalBuild: !fastLane },
-  // The Pagefind index is built by scripts/index-search.ts once Astro has exited (see package.json).
+  // The Pagefind index is built by scripts/index-search.ts once Astro has exited (see package.json);
+  // with SEARCH_INDEX_AHEAD=true, a full build makes most bundles while Astro renders
+  // (scripts/search-ahead.ts).
   // A fast lane renders a few routes, so its sitemap would list only those: it keeps the live one,
-  // and the next full build writes the new one (scripts/rebuild/README.md, "Fast lane").
-  integrations: fastLane ? [] : [sitemap({ filter: (page) => !page.includes('/tim-kiem/') })],
+  // and the next full build writes the new one (scripts/rebuild/README.md, "Fast lane"). Its few
+  // pages are indexed after it.
+  integrations: fastLane
+    ? []
+    : [sitemap({ filter: (page) => !page.includes('/tim-kiem/') }), ...(readSearchSettings(process.env).ahead ? [searchAhead()] : [])],
 });

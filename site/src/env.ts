@@ -27,6 +27,8 @@ export interface SiteEnv {
   liveDir: string | undefined;
   /** A hard-linked copy of the live build the rebuild service made ahead (SITE_LIVE_CLONE): the merge takes it instead of copying. */
   liveClone: string | undefined;
+  /** Set by the search-ahead integration in a full build: where the article route writes its search plan (src/lib/search-plan.ts). */
+  searchPlan: string | undefined;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
@@ -41,6 +43,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
     fastLaneFrom: env.SITE_FAST_LANE_FROM?.trim() || undefined,
     liveDir: env.SITE_LIVE_DIR?.trim() || undefined,
     liveClone: env.SITE_LIVE_CLONE?.trim() || undefined,
+    searchPlan: env.SITE_SEARCH_PLAN?.trim() || undefined,
   };
 }
 

@@ -39,7 +39,8 @@ const astroBuild = (env: Record<string, string>) => buildSite(work, env);
 async function buildInto(dir: string, env: Record<string, string>): Promise<BuildResult> {
   const staging = path.join(work, 'staging');
   await rm(staging, { recursive: true, force: true });
-  const build = await astroBuild({ ...env, SITE_OUT_DIR: staging });
+  // Search bundles made during the render, so the search checks below go through them.
+  const build = await astroBuild({ SEARCH_INDEX_AHEAD: 'true', ...env, SITE_OUT_DIR: staging });
   if (build.code === 0) await rename(staging, dir);
   return build;
 }

@@ -1,13 +1,21 @@
-/** Search bundle membership and reuse (scripts/search-bundles.ts), the page memo (search-pages.ts) and the index step on a hard-linked output (index-search.ts). */
+/**
+ * Search bundle membership and reuse (scripts/search-bundles.ts), the page memo (search-pages.ts),
+ * the index step on a hard-linked output (index-search.ts) and indexing ahead during the render
+ * (index-ahead.ts).
+ */
+import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { assign, bundleKey, indexedElement, sortDate, type Bundle, type SearchablePage } from '../scripts/search-bundles.ts';
-import { searchablePages } from '../scripts/search-pages.ts';
+import { INDEXER as PAGEFIND_INDEXER } from '../scripts/search-indexer.ts';
+import { describePage, searchablePages } from '../scripts/search-pages.ts';
 
 const articlePage = (body: string, related: string) =>
   `<!DOCTYPE html><html lang="vi"><head><title>Tin</title></head><body><main><div class="layout-2col"><div>` +
@@ -119,14 +127,76 @@ describe('assign', () => {
 });
 
 describe('bundleKey', () => {
-  it('changes with any page’s indexed content, its path or the indexer, and only then', () => {
+  it('changes with any page’s indexed content, its path or the indexer, and only then (not with their order)', () => {
     const bundle = daily(3, NOW);
     const key = bundleKey(bundle, INDEXER);
     expect(bundleKey(daily(3, NOW), INDEXER)).toBe(key);
     expect(bundleKey([bundle[0]!, bundle[1]!, { ...bundle[2]!, digest: 'edited' }], INDEXER)).not.toBe(key);
     expect(bundleKey([bundle[0]!, bundle[1]!, { ...bundle[2]!, file: 'tin-tuc/khac/index.html' }], INDEXER)).not.toBe(key);
     expect(bundleKey(bundle, 'pagefind 1.7.0 --force-language vi')).not.toBe(key);
+    expect(bundleKey([...bundle].reverse(), INDEXER)).toBe(key);
   });
+});
+
+describe('index-ahead.ts', () => {
+  it('indexes a bundle once all its pages are written whole and as planned, and the index step then keeps it', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'search-ahead-'));
+    try {
+      const [out, cache] = [path.join(work, 'out'), path.join(work, 'cache')];
+      const plan = path.join(work, 'plan.json');
+      const dates = { 'bai-4': '2020-07-11T09:30:00.000Z', 'bai-3': '2018-05-01T00:00:00.000Z', 'bai-2': '2016-09-01T00:00:00.000Z', 'bai-1': '2016-03-04T05:06:07.000Z', 'bai-5': '2015-01-01T00:00:00.000Z' };
+      const env = { SITE_OUT_DIR: out, SEARCH_CACHE_DIR: cache, SEARCH_BUNDLE_PAGES: '2000', SITE_SEARCH_PLAN: plan };
+      await builtSite(out, []);
+      await replacePage(out, 'bai-1', dates['bai-1'], 'Đảng ủy xã họp lần 1');
+      // Half written: no end yet.
+      const bai2 = path.join(out, 'tin-tuc', 'bai-2', 'index.html');
+      await mkdir(path.dirname(bai2), { recursive: true });
+      const whole = articlePage('<p>Đảng ủy xã họp lần 2</p>', '').replace('date:2026-01-02', `date:${dates['bai-2']}`);
+      await writeFile(bai2, whole.slice(0, whole.indexOf('</p>')));
+      // Not the date the plan says: its bundle is left to the index step.
+      await replacePage(out, 'bai-3', '2019-05-01T00:00:00.000Z', 'Đảng ủy xã họp lần 3');
+
+      const follower = fork(fileURLToPath(new URL('../scripts/index-ahead.ts', import.meta.url)), [], { env: { ...process.env, ...env } });
+      const exited = once(follower, 'exit');
+      // Render order, newest first, as the article route writes it.
+      await writeFile(plan, JSON.stringify(Object.fromEntries(Object.entries(dates).map(([slug, date]) => [`tin-tuc/${slug}/index.html`, date]))));
+      await replacePage(out, 'bai-4', dates['bai-4'], 'Đảng ủy xã họp lần 4');
+
+      const keyOf = async (slugs: string[]) => {
+        const pages = await Promise.all(slugs.map(async (slug) => {
+          const file = `tin-tuc/${slug}/index.html`;
+          return { file, ...describePage(await readFile(path.join(out, file), 'utf8')) } as SearchablePage;
+        }));
+        return bundleKey(pages, PAGEFIND_INDEXER);
+      };
+      const kept = (key: string) => existsSync(path.join(cache, key));
+      const bundle2020 = await keyOf(['bai-4']);
+      await vi.waitFor(() => expect(kept(bundle2020)).toBe(true), { timeout: 20_000, interval: 50 });
+
+      await writeFile(bai2, whole);
+      const bundle2016 = await keyOf(['bai-1', 'bai-2']);
+      // Made from the whole page: a bundle of the half-written one would have another key.
+      await vi.waitFor(() => expect(kept(bundle2016)).toBe(true), { timeout: 20_000, interval: 50 });
+      // bai-5 is never written: the follower waits for it until the build is done.
+      follower.send('done');
+      expect((await exited)[0]).toBe(0);
+      // The 2018 bundle was looked at before 2016's (render order) and left alone.
+      expect((await readdir(cache)).filter((entry) => entry !== 'pages.json').sort()).toEqual([bundle2016, bundle2020].sort());
+
+      // The pages read ahead are in the page memo: the index step stats them (the home and search
+      // pages and the one off the plan it reads).
+      expect((await searchablePages(out, path.join(cache, 'pages.json'))).read).toBe(3);
+
+      const entries = async () => Promise.all([bundle2020, bundle2016].map(async (key) => (await stat(path.join(cache, key, 'pagefind-entry.json'))).ino));
+      const made = await entries();
+      await execa(process.execPath, [fileURLToPath(new URL('../scripts/index-search.ts', import.meta.url))], { env });
+      // The index step kept both (the same files, not indexed again) and made the 2019 bundle itself.
+      expect(await entries()).toEqual(made);
+      expect(JSON.parse(await readFile(path.join(out, 'tim-kiem', 'bundles.json'), 'utf8'))).toEqual({ bundles: ['/pagefind/', '/pagefind-2019/', '/pagefind-2016/'] });
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 /** A tiny built site: the home page and one article page per date given. */
