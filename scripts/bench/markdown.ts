@@ -37,6 +37,7 @@ export function resultMarkdown(result: BenchResult, name: string): string {
     row('… encoded / reused from cache', (r) => `${r.phases.imagesEncoded} / ${r.phases.imagesReused + r.phases.imagesRevalidated}`),
     row('… upload downloads by the image step', (r) => `${r.traffic.byKind.media.requests} (${mb(r.traffic.byKind.media.bytes)})`),
     row('Pagefind index', (r) => `${s(r.phases.pagefindSeconds)} (${r.output.pagefindFragments} pages${(r.output.searchBundles ?? 1) > 1 ? ` in ${r.output.searchBundles} bundles` : ''})`),
+    row('… bundles indexed during Astro\'s build', (r) => (r.phases.searchAhead ? `${r.phases.searchAhead.indexed} of ${r.phases.searchAhead.planned}` : '–')),
     row('Peak memory, whole build tree', (r) => `${r.memory.build.peakTreeMiB} MiB`),
     row('… reached after the line', (r) => (r.memory.build.peakAfterLine ? `${s(r.memory.build.peakTreeAtMs / 1000)}: \`${r.memory.build.peakAfterLine.trim().slice(0, 60)}\`` : '—')),
     row('Peak memory, largest process', (r) => `${r.memory.build.maxProcessMiB} MiB (${r.memory.build.processes[0]?.command.split(' ').slice(0, 2).map((p) => path.basename(p)).join(' ')})`),

@@ -64,6 +64,8 @@ describe('parsePhases', () => {
     [4700, '20:03:50   ▶ /_astro/a.jpeg (before: 502kB, after: 28kB) (+91ms) (1/3)'],
     [4800, '20:03:50   ▶ /_astro/a.webp (reused cache entry) (+2ms) (2/3)'],
     [4900, '20:03:50   ▶ /_astro/a.avif (revalidated cache entry) (+2ms) (3/3)'],
+    // Bundles indexed while Astro builds (site/scripts/index-ahead.ts), before Astro's last lines.
+    [9500, '[search-ahead] 2 of 3 bundles indexed, 0 found kept from an earlier build, 1 left to the index step.'],
     [9600, '20:03:55 ✓ Completed in 5s.'],
     [9700, '20:03:55 [@astrojs/sitemap] `sitemap-index.xml` created'],
     [9800, '20:03:55 [build] 432 page(s) built in 9.8s'],
@@ -86,6 +88,7 @@ describe('parsePhases', () => {
       imagesReused: 1,
       imagesRevalidated: 1,
       pagefindSeconds: 0.8,
+      searchAhead: { indexed: 2, planned: 3 },
       routes: 5,
       reusedRoutes: 1,
       pages: 432,
@@ -97,6 +100,7 @@ describe('parsePhases', () => {
     const phases = parsePhases(log.filter((l) => !l.text.includes('optimized images') && !l.text.includes('pagefind')));
     expect(phases.pagefindSeconds).toBeNull();
     expect(phases.imagesSeconds).toBeNull();
+    expect(parsePhases(log.filter((l) => !l.text.includes('search-ahead'))).searchAhead).toBeNull();
   });
 });
 

@@ -28,6 +28,8 @@ export interface BuildPhases {
    * the index step of the build script, with Astro's exit and Node's start-up before it.
    */
   pagefindSeconds: number | null;
+  /** Search bundles indexed during Astro's build (site/scripts/index-ahead.ts), of those the plan held; null without its summary line. */
+  searchAhead: { indexed: number; planned: number } | null;
   /** Routes Astro generated (rendered or reused). */
   routes: number;
   /** Of those, pages Astro's incremental build reused from its cache instead of rendering. */
@@ -91,6 +93,7 @@ export function parsePhases(lines: BuildLine[]): BuildPhases {
   lines.forEach((l, i) => /pagefind/i.test(l.text) && !ROUTE_LINE.test(l.text) && (pagefindLast = i));
   const pagefindSeconds = pagefindFirst > 0 ? seconds(lines[pagefindLast]!.t - lines[pagefindFirst - 1]!.t) : null;
 
+  const ahead = lines.map((l) => l.text.match(/\[search-ahead\] (\d+) of (\d+) bundles indexed/)).find(Boolean);
   const built = lines.map((l) => l.text.match(/(\d+) page\(s\) built in/)).find(Boolean);
   return {
     startupSeconds: syncStart >= 0 ? seconds(lines[syncStart]!.t) : null,
@@ -104,6 +107,7 @@ export function parsePhases(lines: BuildLine[]): BuildPhases {
     imagesReused: lines.filter((l) => /▶ .*\(reused cache entry\)/.test(l.text)).length,
     imagesRevalidated: lines.filter((l) => /▶ .*\(revalidated cache entry\)/.test(l.text)).length,
     pagefindSeconds,
+    searchAhead: ahead ? { indexed: Number(ahead[1]), planned: Number(ahead[2]) } : null,
     routes,
     reusedRoutes,
     pages: built ? Number(built[1]) : null,
