@@ -105,12 +105,13 @@ it('gives the preview server only variables it reads, each one it accepts', asyn
   expect(preview!.PREVIEW_SECRET).toBe(cms!.PREVIEW_SECRET);
 });
 
-const SERVICE_CHOSEN = ['SITE_OUT_DIR', 'SITE_ROUTE_KEYS_DIR', 'SITE_FAST_LANE_FROM', 'SITE_LIVE_DIR', 'SITE_LIVE_CLONE'];
+const SERVICE_CHOSEN = ['SITE_OUT_DIR', 'SITE_ROUTE_KEYS_DIR', 'SITE_FAST_LANE_FROM', 'SITE_LIVE_DIR', 'SITE_LIVE_CLONE', 'SITE_SEARCH_PLAN'];
 
 it('documents in .env.example every variable the CMS, the rebuild service and the preview server read, and every one compose uses', async () => {
   const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!));
   // The build output folder and the fast lane's folders (route keys, the live build and its copy)
-  // are the rebuild service's to choose, never the operator's. (The
+  // are the rebuild service's to choose, and the search plan's path the build's own (its
+  // search-ahead integration sets it), never the operator's. (The
   // secret is given: without it the rebuild config stops before reading the rest.) HOST and PORT
   // are the preview container's own, fixed by compose.
   const preview = [...previewReads({ STRAPI_TOKEN: 'any', PREVIEW_SECRET: 'any' })].filter((name) => !PREVIEW_ADAPTER_VARIABLES.includes(name));
