@@ -43,7 +43,8 @@ export function stopIndexing(): void {
   running?.kill();
 }
 
-async function runPagefind(site: string, output: string): Promise<void> {
+/** Pagefind on the pages under `site`, its bundle written to `output`; throws with its last lines when it fails. */
+export async function runPagefind(site: string, output: string): Promise<void> {
   running = startPagefind(site, output);
   const run = await running;
   running = null;

@@ -3,7 +3,7 @@
  * SITE_OUT_DIR, then the output checked as a reader, a feed reader and the search box see it.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -15,6 +15,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_WORDS } from '@toa-soan/cms/newsroom/roles';
 import { startCms, type CmsServer } from '@toa-soan/scripts/testing';
+import { indexedElement } from '../scripts/search-bundles';
+import { runPagefind } from '../scripts/search-indexer';
+import { searchablePages } from '../scripts/search-pages';
 import { malformedXmlFiles } from '../scripts/xml-check';
 import { astroBuild as buildSite, type BuildResult } from './support/astro-build';
 import { createTestContent, type TestContent } from './support/content';
@@ -230,6 +233,30 @@ describe('the built site', () => {
       expect(filters['Người thực hiện']).toHaveProperty('Nguyễn Thị Lan');
     } finally {
       await search.close();
+    }
+  });
+
+  it('indexes from each article only what a kept bundle’s key covers: its data-pagefind-body element', async () => {
+    // A bundle is kept while the digests of its pages' indexed elements are unchanged
+    // (search-bundles.ts). So Pagefind, given each page cut down to that element, must make the
+    // very bundle it made of the whole pages: a meta or filter moved out of the element would
+    // change the index without changing the key, and readers would search a stale bundle.
+    const { pages } = await searchablePages(out, path.join(work, 'element-memo.json'));
+    expect(pages.length).toBeGreaterThanOrEqual(content.published.length);
+    const cut = path.join(work, 'elements');
+    for (const { file } of pages) {
+      const html = await readFile(path.join(out, file), 'utf8');
+      await mkdir(path.dirname(path.join(cut, 'site', file)), { recursive: true });
+      await writeFile(path.join(cut, 'site', file), `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"></head><body>${indexedElement(html)}</body></html>`);
+    }
+    await runPagefind(path.join(cut, 'site'), path.join(cut, 'pagefind'));
+    const listing = async (dir: string) => (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+    const [built, fromElements] = await Promise.all([listing(path.join(out, 'pagefind')), listing(path.join(cut, 'pagefind'))]);
+    expect(built).toEqual(fromElements);
+    for (const file of built) {
+      const [a, b] = await Promise.all([readFile(path.join(out, 'pagefind', file)), readFile(path.join(cut, 'pagefind', file))]);
+      expect(a.equals(b), file).toBe(true);
     }
   });
 
