@@ -2,6 +2,7 @@
  * SQLite query planner statistics (cms/src/bootstrap/sqlite-statistics.ts): after a restart on a
  * database with articles, Strapi's component joins use the entity_id index. Without statistics
  * SQLite picks the `field` index and each page of a bulk read scans every article's components.
+ * And the uniqueness checks of a published save find the slug and source key by index.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -39,6 +40,13 @@ describe('SQLite statistics', () => {
       expect(stats.map((s) => s.idx)).toContain('articles_entity_fk');
       const plan = (db.prepare(`explain query plan ${BYLINE_JOIN}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' / ');
       expect(plan).toMatch(/USING (COVERING )?INDEX articles_(entity_fk|uq)/);
+      // Every published save checks that its slug and source key are unique (Strapi's validator)
+      // with these queries: by index (the article schema's `indexes`), not a scan of the archive.
+      for (const column of ['slug', 'source_key']) {
+        const check = `explain query plan select id from articles where ${column} = 'x' and published_at is not null limit 1`;
+        const steps = (db.prepare(check).all() as Array<{ detail: string }>).map((r) => r.detail).join(' / ');
+        expect(steps, column).toContain(`USING INDEX articles_${column}_idx`);
+      }
     } finally {
       db.close();
     }
