@@ -1,6 +1,7 @@
 import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig, sharpImageService } from 'astro/config';
+import { contentStoreOnDisk } from './scripts/content-store-on-disk';
 import { fastLaneCacheDir, readFastLane, shareImageCache } from './scripts/fast-lane';
 import { searchAhead } from './scripts/search-ahead';
 import { readSearchSettings } from './scripts/search-settings';
@@ -51,7 +52,13 @@ export default defineConfig({
   // A fast lane renders a few routes, so its sitemap would list only those: it keeps the live one,
   // and the next full build writes the new one (scripts/rebuild/README.md, "Fast lane"). Its few
   // pages are indexed after it.
+  // Both lanes render from the data store read from its file, not bundled as a string
+  // (scripts/content-store-on-disk.ts).
   integrations: fastLane
-    ? []
-    : [sitemap({ filter: (page) => !page.includes('/tim-kiem/') }), ...(readSearchSettings(process.env).ahead ? [searchAhead()] : [])],
+    ? [contentStoreOnDisk()]
+    : [
+        contentStoreOnDisk(),
+        sitemap({ filter: (page) => !page.includes('/tim-kiem/') }),
+        ...(readSearchSettings(process.env).ahead ? [searchAhead()] : []),
+      ],
 });

@@ -269,6 +269,28 @@ describe('the built site', () => {
     expect(existsSync(path.join(cache, 'toa-soan', 'article-bodies'))).toBe(true);
   });
 
+  it('renders from the data store file: no article text in the bundle Astro renders with', async () => {
+    // A sapo lives in the data store only (bodies are in their own files): found in a chunk, the
+    // store was bundled as a string literal again (scripts/content-store-on-disk.ts).
+    const sapo = 'Ảnh của bài này đã bị xóa khỏi thư mục tải lên.';
+    const report = path.join(work, 'probe.json');
+    const probed = path.join(work, 'dist-probe');
+    // Its own caches: the probe's plugin changes Astro's config digest, which clears a content
+    // store, and the builds below count on theirs.
+    const cache = path.join(work, 'probe-cache');
+    const build = await buildSite(
+      work,
+      { CMS_URL: cms.url, SITE_OUT_DIR: probed, ASTRO_CACHE_DIR: cache, SEARCH_CACHE_DIR: path.join(work, 'probe-search-cache'), PROBE_TEXT: sapo, PROBE_REPORT: report },
+      { astroOnly: true, astro: ['test/support/bundle-probe.ts'] },
+    );
+    expect(build.code, build.log.slice(-3000)).toBe(0);
+    expect(await readFile(path.join(cache, 'data-store.json'), 'utf8')).toContain(sapo);
+    const { seen, containing } = JSON.parse(await readFile(report, 'utf8'));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(containing).toEqual([]);
+    expect(await page(probed, 'tin-tuc/anh-bi-mat')).toContain(sapo);
+  });
+
   it('first build: the manifest, then every collection and the site setting fetched in full, articles by the bulk route', () => {
     expect(proxy.apiRequests.map((r) => r.split('?')[0]).sort()).toEqual(
       ['/api/categories', '/api/people', '/api/site-articles', '/api/site-setting', '/api/sync-manifest', '/api/tags', '/api/units'],

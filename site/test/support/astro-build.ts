@@ -20,8 +20,14 @@ export interface BuildResult {
   log: string;
 }
 
-/** `astroOnly`: `astro build` alone, as a fast lane runs it (no XML check, no search index). */
-export async function astroBuild(work: string, env: Record<string, string>, options: { astroOnly?: boolean } = {}): Promise<BuildResult> {
+export interface BuildOptions {
+  /** `astro build` alone, as a fast lane runs it (no XML check, no search index). */
+  astroOnly?: boolean;
+  /** Node's arguments for the Astro step instead of `astro build` (a script of test/support). */
+  astro?: string[];
+}
+
+export async function astroBuild(work: string, env: Record<string, string>, options: BuildOptions = {}): Promise<BuildResult> {
   const fullEnv = {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -31,7 +37,8 @@ export async function astroBuild(work: string, env: Record<string, string>, opti
     ...env,
   };
   let log = '';
-  const steps = options.astroOnly ? [[ASTRO_BIN, 'build']] : [[ASTRO_BIN, 'build'], [MERGE_FAST_LANE], [CHECK_XML], [INDEX_SEARCH]];
+  const astro = options.astro ?? [ASTRO_BIN, 'build'];
+  const steps = options.astroOnly ? [astro] : [astro, [MERGE_FAST_LANE], [CHECK_XML], [INDEX_SEARCH]];
   for (const step of steps) {
     const result = await run(step, fullEnv);
     log += result.log;
