@@ -9,7 +9,7 @@ import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { fastLaneFiles, type FastLaneSummary } from '@toa-soan/site/fast-lane';
-import { BuildFolders, diffBuilds, fastLaneChanges, type SiteChanges } from './builds';
+import { BuildFolders, diffBuilds, fastLaneChanges, removeTree, type SiteChanges } from './builds';
 
 /** One reason to rebuild: a Strapi webhook event, or an operator/start-up request. */
 export interface ChangeEvent {
@@ -334,12 +334,12 @@ export class Rebuilder {
   private cloneLive(buildDir: string): void {
     const dir = this.folders.liveCloneDir;
     const made = (async () => {
-      await rm(dir, { recursive: true, force: true });
+      await removeTree(dir);
       await execa('cp', ['-al', buildDir, dir]);
       return true;
     })().catch(async (error) => {
       this.log(`[rebuild] copying the live build for the next fast lane failed (the fast lane will copy it itself): ${(error as Error).message}`);
-      await rm(dir, { recursive: true, force: true }).catch(() => {});
+      await removeTree(dir).catch(() => {});
       return false;
     });
     this.liveClone = { of: buildDir, made };
@@ -381,8 +381,8 @@ export class Rebuilder {
     }
     this.liveClone = null;
     try {
-      await rm(staging, { recursive: true, force: true });
-      await rm(stagingKeys, { recursive: true, force: true });
+      await removeTree(staging);
+      await removeTree(stagingKeys);
       const buildStarted = performance.now();
       await this.options.build({ outDir: staging, logFile, reasons, lane, env });
       if (!existsSync(path.join(staging, 'index.html'))) {
@@ -419,8 +419,8 @@ export class Rebuilder {
       record.timings = { buildMs: ms(buildStarted, built), swapMs: ms(built, swapped), compareMs: ms(swapped, compared), pruneMs: ms(compared, performance.now()) };
     } catch (error) {
       record.error = (error as Error).message;
-      await rm(staging, { recursive: true, force: true }).catch(() => {});
-      await rm(stagingKeys, { recursive: true, force: true }).catch(() => {});
+      await removeTree(staging).catch(() => {});
+      await removeTree(stagingKeys).catch(() => {});
     }
     const finished = new Date();
     record.finishedAt = finished.toISOString();
