@@ -54,11 +54,10 @@ export default defineConfig({
   // pages are indexed after it.
   // Both lanes render from the data store read from its file, not bundled as a string
   // (scripts/content-store-on-disk.ts).
-  integrations: fastLane
-    ? [contentStoreOnDisk()]
-    : [
-        contentStoreOnDisk(),
-        sitemap({ filter: (page) => !page.includes('/tim-kiem/') }),
-        ...(readSearchSettings(process.env).ahead ? [searchAhead()] : []),
-      ],
+  integrations: [
+    contentStoreOnDisk(),
+    ...(fastLane
+      ? []
+      : [sitemap({ filter: (page) => !page.includes('/tim-kiem/') }), ...(readSearchSettings(process.env).ahead ? [searchAhead()] : [])]),
+  ],
 });
